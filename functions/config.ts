@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * The functions' configuration, read from the environment once at cold start.
+ * A missing or malformed setting fails the cold start, not some request later.
+ * Endpoints are only set locally (DynamoDB Local, aws-ses-v2-local); in AWS the SDK defaults apply.
+ */
+const httpUrl = () => z.url({ protocol: /^https?$/ });
+
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('eu-west-1'),
+  DYNAMODB_ENDPOINT: httpUrl().optional(),
+  SES_ENDPOINT: httpUrl().optional(),
+  MAIL_FROM: z.string().min(3).default('Crossover <noreply@crossover.local>'),
+  SITE_URL: httpUrl().default('http://localhost:3000'),
+  APP_VERSION: z.string().min(1).default('0.0.0-dev'),
+  STAFF_EMAILS: z
+    .string()
+    .default('staff@crossover.local')
+    .transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${fields.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

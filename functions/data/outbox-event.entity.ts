@@ -1,0 +1,54 @@
+import { Entity, type EntityItem } from 'electrodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { languages } from '#shared/language.ts';
+
+/**
+ * A notification that a domain change owes someone, written in the same transaction as the
+ * change. The table's stream hands each new event to the outbox dispatcher, which mails it.
+ * The `EVENT#` key prefix is what the stream's filter (AWS and local) lets through.
+ */
+export const outboxEventSchema = {
+  model: { entity: 'outboxEvent', version: '1', service: 'crossover' },
+  attributes: {
+    eventId: { type: 'string', required: true, readOnly: true },
+    type: { type: 'string', required: true, readOnly: true },
+    recipients: {
+      type: 'list',
+      required: true,
+      readOnly: true,
+      items: {
+        type: 'map',
+        properties: {
+          email: { type: 'string', required: true },
+          language: { type: languages, required: true },
+          name: { type: 'string' },
+        },
+      },
+    },
+    data: { type: 'any', required: true, readOnly: true },
+    status: { type: ['pending', 'delivered', 'failed'] as const, required: true, default: 'pending' },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    deliveredAt: { type: 'string' },
+    // Why an event can never be delivered (no such template, bad data); it is kept for a person to look at.
+    failure: { type: 'string' },
+  },
+  indexes: {
+    // Which event is this? (the dispatcher marks it delivered by id)
+    byId: {
+      pk: { field: 'pk', composite: ['eventId'], template: 'EVENT#${eventId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'EVENT', casing: 'none' },
+    },
+    // Which events are still pending, oldest first? (operators re-drive what the stream could not deliver)
+    byStatus: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['status'], template: 'OUTBOX#${status}', casing: 'none' },
+      sk: { field: 'gsi1sk', composite: ['createdAt'], casing: 'none' },
+    },
+  },
+} as const;
+
+export const outboxEventEntity = (client: DynamoDBDocumentClient, table: string) =>
+  new Entity(outboxEventSchema, { client, table });
+
+export type OutboxEventEntity = ReturnType<typeof outboxEventEntity>;
+export type OutboxEvent = EntityItem<OutboxEventEntity>;

@@ -1,0 +1,21 @@
+import { checkHealth } from '../../../domain/system/health.ts';
+import { isTableReachable } from '../../../data/table-probe.ts';
+import { wiring } from '../../../wiring.ts';
+import { createGroupHandler } from '../../group-handler.ts';
+import { buildOpenApiDocument } from '../../openapi.ts';
+import { routes } from '../../routes.ts';
+import { apiReferencePage } from './api-reference.html.ts';
+
+/** The system routes: health, the OpenAPI document and its reference page. */
+export const handler = createGroupHandler('system', {
+  getHealth: async () => {
+    const { documentClient, config } = wiring();
+    return checkHealth({
+      tableReachable: () => isTableReachable(documentClient, config.TABLE_NAME),
+      version: config.APP_VERSION,
+      now: () => new Date(),
+    });
+  },
+  getOpenApiDocument: async () => buildOpenApiDocument(routes, wiring().config.APP_VERSION),
+  getApiReference: async () => apiReferencePage,
+});

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+/**
+ * Who may call a route. One middleware checks it before any handler runs.
+ * Later issues add `signedIn`, `staff`, `member`, `verifiedCommissioner`, `verifiedFirm`, ...
+ */
+export type AccessRule = 'public';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The feature groups; each becomes one Lambda function (module `functions/http/handlers/<group>/index.ts`). */
+export type RouteGroup = 'system';
+
+/** What a group's function may touch in AWS; CDK grants exactly this and nothing more. */
+export interface GroupPermissions {
+  table: 'none' | 'read' | 'readWrite';
+  sendEmail: boolean;
+}
+
+/**
+ * One API route, as plain data: CDK builds the HTTP API from it, the local server serves from it,
+ * the OpenAPI document is generated from it and the authorisation test walks it.
+ */
+export interface RouteDefinition {
+  /** Unique name of the operation; also the key of its handler in the group module. */
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway style path, e.g. `/api/firms/{firmId}`. */
+  path: string;
+  access: AccessRule;
+  group: RouteGroup;
+  summary: string;
+  tags: string[];
+  request?: {
+    params?: z.ZodObject;
+    query?: z.ZodObject;
+    body?: z.ZodType;
+  };
+  /** The success answer; `contentType` defaults to `application/json`. */
+  response: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    schema?: z.ZodType;
+    contentType?: string;
+  };
+}

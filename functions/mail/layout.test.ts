@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { renderEmail } from './layout.ts';
+import { mailTemplates } from './templates/index.ts';
+
+describe('Function: renderEmail', () => {
+  it('escapes every value in the HTML part and keeps it verbatim in the text part', () => {
+    const email = renderEmail(
+      { subject: 'S', heading: 'Studio <b>"Noord"</b>', paragraphs: ['Tom & Jerry'], action: { label: 'Open', url: 'https://x.nl/?a=1&b=2' } },
+      'en',
+    );
+
+    expect(email.html).toContain('Studio &lt;b&gt;&quot;Noord&quot;&lt;/b&gt;');
+    expect(email.html).toContain('Tom &amp; Jerry');
+    expect(email.html).toContain('href="https://x.nl/?a=1&amp;b=2"');
+    expect(email.html).not.toContain('<b>');
+    expect(email.text).toContain('Studio <b>"Noord"</b>');
+    expect(email.text).toContain('Open: https://x.nl/?a=1&b=2');
+  });
+
+  it('writes the footer and the html lang in the recipient language', () => {
+    const content = { subject: 'S', heading: 'H', paragraphs: [] };
+
+    expect(renderEmail(content, 'nl').html).toContain('<html lang="nl">');
+    expect(renderEmail(content, 'nl').text).toContain('opdrachtenmarktplaats');
+    expect(renderEmail(content, 'en').text).toContain('commissioning marketplace');
+  });
+});
+
+describe('Mail templates', () => {
+  it.each([...mailTemplates.values()].map((template) => [template.type, template] as const))(
+    '%s says different things in Dutch and English, with subject, heading and text',
+    (_type, template) => {
+      const sample = { organisationName: 'Studio Noord' };
+      const data = template.data.parse(sample);
+
+      const nl = template.compose(data, 'nl', { siteUrl: 'http://localhost:3000' });
+      const en = template.compose(data, 'en', { siteUrl: 'http://localhost:3000' });
+
+      expect(nl.subject).not.toBe(en.subject);
+      for (const content of [nl, en]) {
+        expect(content.subject.length).toBeGreaterThan(5);
+        expect(content.heading.length).toBeGreaterThan(5);
+        expect(content.paragraphs.length).toBeGreaterThan(0);
+      }
+    },
+  );
+});

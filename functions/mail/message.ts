@@ -1,0 +1,26 @@
+import type { Language } from '#shared/language.ts';
+
+/** Someone an email goes to, in their own language. */
+export interface Recipient {
+  email: string;
+  language: Language;
+  name?: string;
+}
+
+/** A rendered email: always an HTML and a plain-text part. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** What a mailer sends: the rendered email plus any extra headers (e.g. List-Unsubscribe). */
+export interface OutgoingEmail extends RenderedEmail {
+  to: Recipient;
+  headers?: Record<string, string>;
+}
+
+/** The one way out for email; SES in AWS, aws-ses-v2-local on this machine. */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}

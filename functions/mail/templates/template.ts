@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { Language } from '#shared/language.ts';
+import type { EmailContent } from '../layout.ts';
+
+/** One kind of email: which event it answers, the data it needs, and what it says per language. */
+export interface MailTemplate<S extends z.ZodType = z.ZodType> {
+  /** The outbox event type this template renders. */
+  type: string;
+  /** Event data is read back from the table, so it is checked before rendering. */
+  data: S;
+  compose(data: z.infer<S>, language: Language, links: { siteUrl: string }): EmailContent;
+}

@@ -1,0 +1,73 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { config, type Config } from './config.ts';
+import { outboxEventEntity } from './data/outbox-event.entity.ts';
+import { tableSchema } from './data/table-schema.ts';
+import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
+import type { Mailer, OutgoingEmail } from './mail/message.ts';
+import { createSesMailer } from './mail/ses-mailer.ts';
+import { mailTemplates } from './mail/templates/index.ts';
+
+/** A sent email's idempotency record outlives any retry of its event (streams keep records 24 h). */
+const SENT_EMAIL_MEMORY_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * The one place that builds the real adapters (DynamoDB, SES) from configuration. Handlers and
+ * tests take their dependencies from here, so tests run the same wiring against the local parts.
+ */
+export function createWiring(settings: Config = config()) {
+  const dynamodb = new DynamoDBClient({
+    region: settings.AWS_REGION,
+    ...(settings.DYNAMODB_ENDPOINT ? { endpoint: settings.DYNAMODB_ENDPOINT } : {}),
+  });
+  const documentClient = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  const ses = new SESClient({
+    region: settings.AWS_REGION,
+    ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}),
+  });
+  const mailer: Mailer = createSesMailer(ses, settings.MAIL_FROM);
+  const outboxEvents = outboxEventEntity(documentClient, settings.TABLE_NAME);
+
+  const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: SENT_EMAIL_MEMORY_SECONDS });
+  const sentEmails = new DynamoDBPersistenceLayer({
+    tableName: settings.TABLE_NAME,
+    awsSdkV3Client: dynamodb,
+    keyAttr: tableSchema.partitionKey,
+    sortKeyAttr: tableSchema.sortKey,
+    staticPkValue: 'IDEMPOTENCY#email',
+    expiryAttr: tableSchema.ttlAttribute,
+  });
+  const sendOnce = makeIdempotent(
+    async (delivery: { key: string; email: OutgoingEmail }) => mailer.send(delivery.email),
+    { persistenceStore: sentEmails, config: idempotency },
+  );
+
+  const delivery: DeliveryPorts = {
+    templates: mailTemplates,
+    siteUrl: settings.SITE_URL,
+    sendOnce: async (key, email) => {
+      await sendOnce({ key, email });
+    },
+    markDelivered: async (eventId) => {
+      await outboxEvents.patch({ eventId }).set({ status: 'delivered', deliveredAt: new Date().toISOString() }).go();
+    },
+    markFailed: async (eventId, reason) => {
+      await outboxEvents.patch({ eventId }).set({ status: 'failed', failure: reason }).go();
+    },
+  };
+
+  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery };
+}
+
+export type Wiring = ReturnType<typeof createWiring>;
+
+let current: Wiring | undefined;
+
+/** The wiring of this process, built at first use (cold start) and kept. */
+export function wiring(): Wiring {
+  current ??= createWiring();
+  return current;
+}
