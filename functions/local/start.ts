@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createApiGateway } from './api-adapter.ts';
+import { runCommand, startChildService, type ChildService } from './child-service.ts';
+import { createTableIfMissing } from './create-table.ts';
+import { assertJavaInstalled, startDynamoDbLocal } from './dynamodb-local.ts';
+import { localClientConfig, localEnvironment, quietSdkEnvironment } from './local-aws.ts';
+import { localLog } from './log.ts';
+import { isPortFree } from './ports.ts';
+import { createLocalServer } from './server.ts';
+import { startSesLocal } from './ses-local.ts';
+import { createStaticSite } from './static-site.ts';
+import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
+
+/**
+ * `npm start`: the whole product on this machine, with the very handlers Lambda runs.
+ * 1. check Java and the ports  2. start DynamoDB Local and the SES stand-in  3. point the
+ * functions' environment at them  4. create the table  5. build the site if needed (or, with
+ * `--dev`, run its dev server)  6. feed the outbox to the dispatcher  7. serve site and API on one port.
+ */
+
+const log = localLog('start');
+const root = resolve(import.meta.dirname, '../..');
+const dataDirectory = join(root, '.data');
+const tableName = 'crossover';
+
+const dev = process.argv.includes('--dev');
+const ports = {
+  http: { port: Number(process.env.PORT ?? 3000), what: 'the site and API', change: 'PORT=3001 npm start' },
+  dynamodb: { port: Number(process.env.DYNAMODB_PORT ?? 8000), what: 'DynamoDB Local', change: 'DYNAMODB_PORT=8001 npm start' },
+  ses: { port: 8005, what: 'the SES stand-in and its inbox', change: undefined },
+  ...(dev ? { vite: { port: 5173, what: "the site's dev server", change: undefined } } : {}),
+};
+const siteUrl = dev ? `http://localhost:${ports.vite?.port}` : `http://localhost:${ports.http.port}`;
+
+const children: ChildService[] = [];
+let poller: StreamPoller | undefined;
+let server: Server | undefined;
+let stopping = false;
+
+async function start(): Promise<void> {
+  const startedAt = performance.now();
+  const unknownArguments = process.argv.slice(2).filter((argument) => argument !== '--dev');
+  if (unknownArguments.length > 0) throw new Error(`Unknown argument(s): ${unknownArguments.join(' ')} (only --dev is known)`);
+
+  assertJavaInstalled();
+  Object.assign(process.env, quietSdkEnvironment);
+  for (const { port, what, change } of Object.values(ports)) {
+    if (!(await isPortFree(port))) {
+      throw new Error(
+        `Port ${port}, for ${what}, is in use. Stop whatever holds it (is \`npm start\` already running?)` +
+          (change ? ` or choose another: \`${change}\`.` : '.'),
+      );
+    }
+  }
+
+  log.info('Starting DynamoDB Local and the SES stand-in…');
+  const [dynamodb, ses] = await Promise.all([
+    own(startDynamoDbLocal({ port: ports.dynamodb.port, storage: { directory: join(dataDirectory, 'dynamodb') } })),
+    own(startSesLocal({ port: ports.ses.port })),
+  ]);
+  log.info(`DynamoDB Local and the SES stand-in answer (${seconds(startedAt)})`);
+
+  // Before any handler is imported: they read their configuration once, at first use.
+  Object.assign(process.env, localEnvironment({ tableName, dynamoDbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint }), {
+    SITE_URL: siteUrl,
+    APP_VERSION: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+  });
+
+  const client = new DynamoDBClient(localClientConfig(dynamodb.endpoint));
+  const created = await createTableIfMissing(client, tableName);
+  client.destroy();
+  log.info(created ? `Created table ${tableName}` : `Table ${tableName} is there (data kept in .data/dynamodb)`);
+  // Seed data belongs here: the table exists and nothing is served yet.
+
+  const site = dev ? await startSiteDevServer() : await builtSite();
+
+  // Imported only now that the environment points at the local parts, as the functions expect.
+  const { handler: dispatchOutbox } = await import('../events/outbox-dispatcher.ts');
+  poller = createStreamPoller({
+    dynamoDbEndpoint: dynamodb.endpoint,
+    tableName,
+    handler: dispatchOutbox,
+    checkpointFile: join(dataDirectory, 'outbox-stream-checkpoint.json'),
+  });
+  poller.start();
+
+  server = createLocalServer({ api: createApiGateway(), site });
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server?.once('error', rejectListen);
+    server?.listen(ports.http.port, '127.0.0.1', resolveListen);
+  });
+
+  const api = `http://localhost:${ports.http.port}/api`;
+  log.info(`Crossover is running (ready in ${seconds(startedAt)}):`);
+  for (const [label, url] of [
+    ['site', siteUrl],
+    ['API health', `${api}/health`],
+    ['API reference', `${api}/docs`],
+    ['inbox (sent email)', `http://localhost:${ports.ses.port}`],
+    ['DynamoDB Local', `${dynamodb.endpoint} (table ${tableName})`],
+  ] as const) {
+    log.info(`  ${label.padEnd(19)} ${url}`);
+  }
+  log.info('Ctrl-C stops everything.');
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** Keeps a started child so that shutdown stops it; its dying on its own ends the stack. */
+async function own<T extends { service: ChildService }>(starting: Promise<T>): Promise<T> {
+  const started = await starting;
+  children.push(started.service);
+  void started.service.exited.then(() => {
+    if (stopping) return;
+    // Ctrl-C reaches every process of the terminal; this one may just have stopped before we heard it.
+    const { signalCode, exitCode } = started.service.process;
+    if (signalCode === 'SIGINT' || exitCode === 130) return void shutdown(0);
+    log.error(`${started.service.name} stopped unexpectedly; stopping the rest.`);
+    void shutdown(1);
+  });
+  return started;
+}
+
+async function builtSite() {
+  const build = join(root, 'web/build');
+  if (!existsSync(join(build, 'index.html'))) {
+    log.info('web/build is missing: building the site (npm run build:web)…');
+    await runCommand('npm', ['run', 'build:web'], root);
+  }
+  return createStaticSite(build);
+}
+
+/** `--dev`: Vite serves the site with hot reload (and proxies /api here); this port answers the API only. */
+async function startSiteDevServer() {
+  const port = ports.vite?.port ?? 5173;
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  await own(
+    startChildService({
+      name: 'Vite',
+      command: process.execPath,
+      args: [vite, 'dev', '--port', String(port), '--strictPort'],
+      cwd: join(root, 'web'),
+      echoAs: 'vite',
+      isReady: async () => (await fetch(`http://localhost:${port}/`)).status < 500,
+      startTimeoutMs: 60_000,
+    }).then((service) => ({ service })),
+  );
+  return async (request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(302, { location: `${siteUrl}${request.url ?? '/'}` });
+    response.end();
+  };
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (children.length > 0) log.info('Stopping…');
+  await poller?.stop();
+  server?.close();
+  server?.closeAllConnections();
+  await Promise.all(children.map((child) => child.stop()));
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void shutdown(0));
+// Last resort if this process dies some other way: no java left behind.
+process.once('exit', () => children.forEach((child) => child.process.kill('SIGKILL')));
+
+start().catch((error: unknown) => {
+  log.error(error instanceof Error ? error.message : String(error));
+  void shutdown(1);
+});

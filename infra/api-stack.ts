@@ -1,0 +1,40 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { groups } from '#functions/http/groups.ts';
+import { routes } from '#functions/http/routes.ts';
+import { OperatorAlerts } from './constructs/operator-alerts.ts';
+import { OutboxDispatcher } from './constructs/outbox-dispatcher.ts';
+import { RouteTableApi } from './constructs/route-table-api.ts';
+import type { MailIdentity } from './constructs/mail-identity.ts';
+import type { Settings } from './settings.ts';
+
+export interface ApiStackProps extends StackProps {
+  table: ITable;
+  mail: MailIdentity;
+  settings: Settings;
+}
+
+/** Everything that runs code and can be replaced at will: the HTTP API, its functions, the outbox dispatcher. */
+export class ApiStack extends Stack {
+  /** The execute-api host name CloudFront forwards `/api/*` to. */
+  readonly apiDomainName: string;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      MAIL_FROM: `Crossover <${settings.senderAddress}>`,
+      SITE_URL: settings.siteUrl,
+      APP_VERSION: settings.appVersion,
+      STAFF_EMAILS: settings.staffEmails.join(','),
+    };
+    const alerts = new OperatorAlerts(this, 'Alerts', { email: settings.alarmEmail });
+    const api = new RouteTableApi(this, 'Api', { routes, groups, table: props.table, mail: props.mail, environment, alerts });
+    new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, environment, alerts });
+
+    this.apiDomainName = api.domainName;
+    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The API without CloudFront' });
+  }
+}

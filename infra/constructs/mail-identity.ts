@@ -1,0 +1,58 @@
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailIdentity,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+
+export interface MailIdentityProps {
+  /** The domain of the sender address. */
+  domain: string;
+}
+
+/**
+ * The SES domain identity Crossover sends from, with its default configuration set: addresses
+ * that bounce or complain land on the suppression list, and mail leaves only over TLS.
+ * DNS is not managed here: the DKIM records are stack outputs for whoever runs the zone.
+ */
+export class MailIdentity extends Construct {
+  readonly identity: EmailIdentity;
+  readonly configurationSet: ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: MailIdentityProps) {
+    super(scope, id);
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+    });
+    this.identity = new EmailIdentity(this, 'Identity', {
+      identity: Identity.domain(props.domain),
+      configurationSet: this.configurationSet,
+    });
+    this.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        description: `DKIM CNAME record ${index + 1} for ${props.domain}`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+  }
+
+  /** Lets `grantee` send raw MIME mail from this identity (and name its configuration set). */
+  grantSend(grantee: IGrantable): Grant {
+    const configurationSetArn = Stack.of(this).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: this.configurationSet.configurationSetName,
+    });
+    return Grant.addToPrincipal({
+      grantee,
+      actions: ['ses:SendRawEmail'],
+      resourceArns: [this.identity.emailIdentityArn, configurationSetArn],
+    });
+  }
+}

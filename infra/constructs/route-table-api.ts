@@ -1,0 +1,114 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { GroupPermissions, RouteDefinition, RouteGroup } from '#functions/http/route.ts';
+import { bundledFunction } from './bundled-function.ts';
+import type { MailIdentity } from './mail-identity.ts';
+import type { OperatorAlerts } from './operator-alerts.ts';
+import { grantTableAccess } from './table-access.ts';
+
+export interface RouteTableApiProps {
+  routes: readonly RouteDefinition[];
+  groups: Record<RouteGroup, GroupPermissions>;
+  table: ITable;
+  mail: MailIdentity;
+  environment: Record<string, string>;
+  alerts: OperatorAlerts;
+}
+
+/** The module CDK bundles for a group: a path only, so synth never runs handler code. */
+const groupEntry = (group: RouteGroup) => `functions/http/handlers/${group}/index.ts`;
+
+/**
+ * The HTTP API, built by walking the route table: one function per route group, granted exactly
+ * what `groups` says, and one API route per table entry pointing at its group's function.
+ */
+export class RouteTableApi extends Construct {
+  readonly httpApi: HttpApi;
+  /** The execute-api host name, for CloudFront's `/api/*` origin. */
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: RouteTableApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Crossover API, generated from the route table',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
+    });
+    this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+
+    const functions = new Map<RouteGroup, NodejsFunction>();
+    for (const group of new Set(props.routes.map((route) => route.group))) {
+      const fn = bundledFunction(this, `${group}Group`, {
+        entry: groupEntry(group),
+        description: `Crossover API: the ${group} routes`,
+        environment: props.environment,
+        timeout: Duration.seconds(10),
+      });
+      grantGroupPermissions(fn, props.groups[group], props);
+      props.alerts.alarmWhen(`${group}GroupErrors`, fn.metricErrors(), `The ${group} API function failed`);
+      functions.set(group, fn);
+    }
+
+    const integrations = new Map(
+      [...functions].map(([group, fn]) => [group, new HttpLambdaIntegration(`${group}Integration`, fn)]),
+    );
+    for (const route of props.routes) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations.get(route.group)!,
+      });
+    }
+    // Requests no route takes go to the system group, which answers 404 or 405 as problem+json
+    // (API Gateway's own answer would be a bare {"message":"Not Found"}).
+    new HttpRoute(this.httpApi, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: integrations.get('system')!,
+    });
+    props.alerts.alarmWhen('ServerErrors', this.httpApi.metricServerError(), 'The API answered with a 5xx');
+
+    Validations.of(this.httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        "Authorisation is each route's `access` rule from the route table, enforced by the group function; public routes are public by design.",
+    });
+  }
+}
+
+function grantGroupPermissions(
+  fn: NodejsFunction,
+  permissions: GroupPermissions,
+  { table, mail }: Pick<RouteTableApiProps, 'table' | 'mail'>,
+): void {
+  if (permissions.table !== 'none') grantTableAccess(fn, table, permissions.table);
+  if (permissions.sendEmail) mail.grantSend(fn);
+}
+
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    route: '$context.routeKey',
+    status: '$context.status',
+    latency: '$context.responseLatency',
+    length: '$context.responseLength',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);

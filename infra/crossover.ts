@@ -1,0 +1,34 @@
+import { type App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApiStack } from './api-stack.ts';
+import { DataStack } from './data-stack.ts';
+import type { Settings } from './settings.ts';
+import { WebStack } from './web-stack.ts';
+
+/**
+ * Crossover on AWS: the stateful stack (table, mail identity), the stateless API stack and the
+ * site, wired by props, every stack checked against the AWS Solutions rules.
+ */
+export function defineCrossover(app: App, settings: Settings) {
+  const env = { region: settings.region };
+  const data = new DataStack(app, 'CrossoverData', {
+    env,
+    description: 'Crossover: the table and the mail identity (retained)',
+    senderDomain: settings.senderDomain,
+  });
+  const api = new ApiStack(app, 'CrossoverApi', {
+    env,
+    description: 'Crossover: the HTTP API, its functions and the outbox dispatcher',
+    table: data.table,
+    mail: data.mail,
+    settings,
+  });
+  const web = new WebStack(app, 'CrossoverWeb', {
+    env,
+    description: 'Crossover: the site on S3 and CloudFront, with /api/* routed to the API',
+    apiDomainName: api.apiDomainName,
+    settings,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { data, api, web };
+}

@@ -1,0 +1,187 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { groups } from '#functions/http/groups.ts';
+import { routes } from '#functions/http/routes.ts';
+import { crossoverApp } from './crossover-app.ts';
+
+/** The parts of the synthesised resources these tests read. */
+interface LambdaFunction {
+  Properties: {
+    Description: string;
+    Role: { 'Fn::GetAtt': [string, string] };
+    Code: { S3Key: string };
+    Environment: { Variables: Record<string, unknown> };
+  };
+}
+interface IamPolicy {
+  Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[] }[] } };
+}
+interface ApiRoute {
+  Properties: { RouteKey: string; Target: { 'Fn::Join': [string, [string, { Ref: string }]] } };
+}
+interface ApiIntegration {
+  Properties: { IntegrationUri: unknown };
+}
+interface EventSourceMapping {
+  Properties: { EventSourceArn: unknown; FilterCriteria: { Filters: { Pattern: string }[] } };
+}
+interface MetricAlarm {
+  Properties: { MetricName?: string; Dimensions?: { Value: { Ref: string } }[] };
+}
+
+const routeGroups = [...new Set(routes.map((route) => route.group))];
+const tableWrites = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+describe('Stack: ApiStack', () => {
+  let template: Template;
+  let assemblyDirectory: string;
+
+  beforeAll(() => {
+    const { app, api } = crossoverApp({ bundle: true });
+    template = Template.fromStack(api);
+    assemblyDirectory = app.outdir;
+  });
+
+  const functionsByLogicalId = () => template.findResources('AWS::Lambda::Function') as Record<string, LambdaFunction>;
+  /** The function serving `group`, told apart by its description. */
+  const groupFunction = (group: string): [string, LambdaFunction] => {
+    const found = Object.entries(functionsByLogicalId()).filter(([, fn]) =>
+      fn.Properties.Description === `Crossover API: the ${group} routes`,
+    );
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  /** Every action the function's role may take, on anything. */
+  const allowedActions = (fn: LambdaFunction): string[] => {
+    const roleLogicalId = fn.Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as IamPolicy[];
+    return policies
+      .filter((policy) => policy.Properties.Roles.some((role) => role.Ref === roleLogicalId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .flatMap((statement) => [statement.Action].flat());
+  };
+
+  it('runs one function per route group plus the outbox dispatcher, all on Node.js 22 and arm64', () => {
+    const functions = Object.values(functionsByLogicalId());
+    expect(functions).toHaveLength(routeGroups.length + 1);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
+        ['APP_VERSION', 'MAIL_FROM', 'NODE_OPTIONS', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
+      );
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        MAIL_FROM: 'Crossover <noreply@crossover.example.org>',
+        SITE_URL: 'https://crossover.example.org',
+      });
+    }
+  });
+
+  it('bundles each function into one ESM file with a source map and a require() shim', () => {
+    for (const fn of Object.values(functionsByLogicalId())) {
+      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const bundle = join(assemblyDirectory, `asset.${assetHash}`, 'index.mjs');
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith("import { createRequire as topLevelCreateRequire } from 'node:module';")).toBe(true);
+      expect(code).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}/);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+    }
+  });
+
+  it('creates one API route per route-table entry, integrated with its group function', () => {
+    const apiRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as ApiRoute[];
+    expect(apiRoutes).toHaveLength(routes.length + 1);
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration') as Record<string, ApiIntegration>;
+    for (const route of routes) {
+      const apiRoute = apiRoutes.find((candidate) => candidate.Properties.RouteKey === `${route.method} ${route.path}`);
+      expect(apiRoute, `${route.method} ${route.path}`).toBeDefined();
+      const integrationId = apiRoute!.Properties.Target['Fn::Join'][1][1].Ref;
+      const [functionId] = groupFunction(route.group);
+      expect(integrations[integrationId]!.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+    }
+  });
+
+  it('sends requests no route takes to the system group, which answers 404 and 405', () => {
+    const apiRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as ApiRoute[];
+    const fallback = apiRoutes.find((candidate) => candidate.Properties.RouteKey === '$default');
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration') as Record<string, ApiIntegration>;
+    const integrationId = fallback!.Properties.Target['Fn::Join'][1][1].Ref;
+    expect(integrations[integrationId]!.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [groupFunction('system')[0], 'Arn'] });
+  });
+
+  it.each(Object.entries(groups))('grants the %s group only the table and mail access groups.ts gives it', (group, permissions) => {
+    const actions = allowedActions(groupFunction(group)[1]);
+    const reads = actions.includes('dynamodb:GetItem') && actions.includes('dynamodb:Query');
+    const writes = tableWrites.filter((action) => actions.includes(action));
+    expect(reads).toBe(permissions.table !== 'none');
+    expect(writes).toEqual(permissions.table === 'readWrite' ? tableWrites : []);
+    expect(actions.includes('ses:SendRawEmail')).toBe(permissions.sendEmail);
+    expect(actions.filter((action) => !/^(dynamodb|ses):|^logs:(CreateLogStream|PutLogEvents)$/.test(action))).toEqual([]);
+  });
+
+  it('names the table indexes one by one instead of granting index/*', () => {
+    const resources = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(resources).not.toContain('/index/*');
+    expect(resources).toContain('/index/gsi1');
+  });
+
+  it('feeds the dispatcher only newly inserted outbox events, bisecting failing batches and parking what still fails', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as EventSourceMapping[];
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]!.Properties;
+    const queueId = Object.keys(template.findResources('AWS::SQS::Queue'))[0];
+    expect(mapping).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 10,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 86_400,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn');
+    expect(mapping.FilterCriteria.Filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { pk: { S: [{ prefix: 'EVENT#' }] } } } },
+    ]);
+  });
+
+  it('lets the dispatcher mark events delivered and send mail', () => {
+    const [dispatcher] = Object.values(functionsByLogicalId()).filter((fn) =>
+      String(fn.Properties.Description).includes('outbox dispatcher'),
+    );
+    const actions = allowedActions(dispatcher!);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendRawEmail', 'sqs:SendMessage']));
+  });
+
+  it('encrypts the failure queue and alarms as soon as it holds a message', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('AlertsTopic') }],
+    });
+  });
+
+  it("alarms on every function's errors and on the API's 5xx answers", () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as MetricAlarm[];
+    const erroringFunctions = alarms
+      .filter((alarm) => alarm.Properties.MetricName === 'Errors')
+      .map((alarm) => alarm.Properties.Dimensions?.[0]?.Value.Ref)
+      .sort();
+    expect(erroringFunctions).toEqual(Object.keys(functionsByLogicalId()).sort());
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+  });
+
+  it('logs every API request and throttles the stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
