@@ -20,7 +20,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import type { Construct } from 'constructs';
 import { securityHeaders } from './constructs/security-headers.ts';
 import { siteRoutes } from './constructs/site-routes.ts';
-import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.ts';
+import { siteContentSecurityPolicy } from './content-security-policy.ts';
 import type { Settings } from './settings.ts';
 
 export interface WebStackProps extends StackProps {
@@ -75,7 +75,7 @@ export class WebStack extends Stack {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders(this, 'SiteHeaders', {
           comment: 'Crossover site: security headers and CSP',
-          contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(settings.siteBuildDirectory)),
+          contentSecurityPolicy: siteContentSecurityPolicy(settings.siteBuildDirectory),
         }),
         functionAssociations: [
           { eventType: FunctionEventType.VIEWER_REQUEST, function: siteRoutes(this, 'SiteRoutes') },

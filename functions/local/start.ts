@@ -24,14 +24,15 @@ import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 const log = localLog('start');
 const root = resolve(import.meta.dirname, '../..');
-const dataDirectory = join(root, '.data');
+// Tests point this elsewhere so that they never touch a developer's own data.
+const dataDirectory = resolve(root, process.env.CROSSOVER_DATA_DIR ?? '.data');
 const tableName = 'crossover';
 
 const dev = process.argv.includes('--dev');
 const ports = {
   http: { port: Number(process.env.PORT ?? 3000), what: 'the site and API', change: 'PORT=3001 npm start' },
   dynamodb: { port: Number(process.env.DYNAMODB_PORT ?? 8000), what: 'DynamoDB Local', change: 'DYNAMODB_PORT=8001 npm start' },
-  ses: { port: 8005, what: 'the SES stand-in and its inbox', change: undefined },
+  ses: { port: Number(process.env.SES_PORT ?? 8005), what: 'the SES stand-in and its inbox', change: 'SES_PORT=8015 npm start' },
   ...(dev ? { vite: { port: 5173, what: "the site's dev server", change: undefined } } : {}),
 };
 const siteUrl = dev ? `http://localhost:${ports.vite?.port}` : `http://localhost:${ports.http.port}`;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '#shared/security-headers.ts';
-import { contentSecurityPolicy } from '../../infra/content-security-policy.ts';
+import { siteContentSecurityPolicy } from '../../infra/content-security-policy.ts';
 import { createStaticSite } from './static-site.ts';
 
-const bootScript = 'window.boot = 1;';
-const sourceOf = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+const shell = (scriptHash: string) =>
+  `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'self' '${scriptHash}'"><title>app shell</title>`;
 
 describe('Local site: createStaticSite', () => {
   let server: Server;
@@ -22,7 +21,7 @@ describe('Local site: createStaticSite', () => {
     const outside = mkdtempSync(join(tmpdir(), 'crossover-site-'));
     writeFileSync(join(outside, 'secret.txt'), 'not for the web');
     const files: Record<string, string> = {
-      'index.html': `<!doctype html><title>app shell</title><script>${bootScript}</script>`,
+      'index.html': shell('sha256-first'),
       'about.html': '<!doctype html><title>about</title>',
       'en/index.html': '<!doctype html><title>english home</title>',
       '_app/immutable/entry/start.B4x9.js': 'export const start = 1;',
@@ -105,20 +104,19 @@ describe('Local site: createStaticSite', () => {
     for (const path of ['/', '/favicon.svg', '/missing.png']) {
       const response = await get(path);
       for (const [name, value] of Object.entries(securityHeaders)) expect(response.headers[name], `${path} ${name}`).toBe(value);
-      expect(response.headers['content-security-policy'], path).toBe(contentSecurityPolicy([sourceOf(bootScript)]));
+      expect(response.headers['content-security-policy'], path).toBe(siteContentSecurityPolicy(build));
     }
   });
 
-  it('allows the inline scripts of the build it serves, also after a rebuild', async () => {
+  it('sends the policy of the build it serves, also after a rebuild', async () => {
     const before = await get('/');
-    const rebuiltScript = 'window.boot = 2;';
-    writeFileSync(join(build, 'index.html'), `<!doctype html><title>app shell</title><script>${rebuiltScript}</script>`);
+    writeFileSync(join(build, 'index.html'), shell('sha256-second'));
     utimesSync(join(build, 'index.html'), new Date(), new Date(Date.now() + 60_000));
     const after = await get('/');
 
-    expect(before.headers['content-security-policy']).toContain(sourceOf(bootScript));
-    expect(after.headers['content-security-policy']).toContain(sourceOf(rebuiltScript));
-    expect(after.headers['content-security-policy']).not.toContain(sourceOf(bootScript));
+    expect(before.headers['content-security-policy']).toContain("'sha256-first'");
+    expect(after.headers['content-security-policy']).toContain("'sha256-second'");
+    expect(after.headers['content-security-policy']).not.toContain("'sha256-first'");
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {

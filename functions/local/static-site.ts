@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { securityHeaders } from '#shared/security-headers.ts';
-import { contentSecurityPolicy, inlineScriptHashes } from '../../infra/content-security-policy.ts';
+import { siteContentSecurityPolicy } from '../../infra/content-security-policy.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,8 +79,8 @@ export function createStaticSite(root: string): StaticSite {
 }
 
 /**
- * The Content-Security-Policy CloudFront sends for this build, with its inline scripts' hashes;
- * made again whenever the site is rebuilt while the server runs.
+ * The Content-Security-Policy CloudFront sends for this build (SvelteKit's own, with its hashes);
+ * read again whenever the site is rebuilt while the server runs.
  */
 function currentPolicy(base: string): () => Promise<string> {
   let built: { at: number; policy: string } | undefined;
@@ -89,7 +89,7 @@ function currentPolicy(base: string): () => Promise<string> {
       (file) => file.mtimeMs,
       () => 0,
     );
-    if (built?.at !== at) built = { at, policy: contentSecurityPolicy(inlineScriptHashes(base)) };
+    if (built?.at !== at) built = { at, policy: siteContentSecurityPolicy(base) };
     return built.policy;
   };
 }

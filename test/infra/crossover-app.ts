@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,13 +31,14 @@ export function crossoverApp(options: CrossoverAppOptions = {}) {
   return { app, ...defineCrossover(app, { ...readSettings(app.node), siteBuildDirectory }) };
 }
 
-/** A SvelteKit static build in miniature: the app shell with its inline boot script, one hashed asset. */
+/** A SvelteKit static build in miniature: the app shell with its inline boot script and the CSP SvelteKit writes for it, one hashed asset. */
 export function writeSiteBuild(bootScript: string): string {
+  const policy = `default-src 'self'; script-src 'self' 'sha256-${createHash('sha256').update(bootScript).digest('base64')}'; style-src 'self'`;
   const directory = mkdtempSync(join(tmpdir(), 'crossover-site-'));
   mkdirSync(join(directory, '_app/immutable/entry'), { recursive: true });
   writeFileSync(
     join(directory, 'index.html'),
-    `<!doctype html><html><head></head><body><div><script>${bootScript}</script></div></body></html>`,
+    `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy}"></head><body><div><script>${bootScript}</script></div></body></html>`,
   );
   writeFileSync(join(directory, '_app/immutable/entry/start.B6qhLO8.js'), 'export const start = () => {};');
   return directory;
