@@ -10,8 +10,6 @@ export default defineConfig({
       outdir: './src/lib/paraglide',
       // The language lives in the URL (Dutch at /, English under /en) so every deep link keeps it.
       strategy: ['url', 'baseLocale'],
-      // As SvelteKit's own URLs: `/en`, not `/en/`.
-      trailingSlash: 'never',
     }),
     sveltekit(),
     swaggerUiAssets(),
