@@ -15,6 +15,9 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Crossover <noreply@crossover.local>'),
   SITE_URL: httpUrl().default('http://localhost:3000'),
   APP_VERSION: z.string().min(1).default('0.0.0-dev'),
+  /** Signs session cookies and keys the sign-in code hashes: set directly locally, or read from Secrets Manager in AWS. */
+  SESSION_KEY: z.string().min(32).optional(),
+  SESSION_SECRET_ARN: z.string().startsWith('arn:').optional(),
   STAFF_EMAILS: z
     .string()
     .default('staff@crossover.local')

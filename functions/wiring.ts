@@ -1,12 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
+import { ulid } from 'ulid';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { config, type Config } from './config.ts';
+import { createAccounts } from './data/accounts.ts';
+import { organisationEntity } from './data/organisation.entity.ts';
+import { createOrganisationStore } from './data/organisation-store.ts';
 import { outboxEventEntity } from './data/outbox-event.entity.ts';
 import { tableSchema } from './data/table-schema.ts';
 import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
+import type { OrganisationPorts } from './domain/organisations/ports.ts';
 import type { Mailer, OutgoingEmail } from './mail/message.ts';
 import { createSesMailer } from './mail/ses-mailer.ts';
 import { mailTemplates } from './mail/templates/index.ts';
@@ -30,6 +35,13 @@ export function createWiring(settings: Config = config()) {
   });
   const mailer: Mailer = createSesMailer(ses, settings.MAIL_FROM);
   const outboxEvents = outboxEventEntity(documentClient, settings.TABLE_NAME);
+  const accounts = createAccounts(documentClient, settings.TABLE_NAME, ulid);
+  const organisations = organisationEntity(documentClient, settings.TABLE_NAME);
+  const organisationPorts: OrganisationPorts = {
+    store: createOrganisationStore(documentClient, settings.TABLE_NAME, ulid),
+    now: () => new Date(),
+    newId: ulid,
+  };
 
   const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: SENT_EMAIL_MEMORY_SECONDS });
   const sentEmails = new DynamoDBPersistenceLayer({
@@ -59,7 +71,7 @@ export function createWiring(settings: Config = config()) {
     },
   };
 
-  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery };
+  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery, accounts, organisations, organisationPorts, newId: ulid };
 }
 
 export type Wiring = ReturnType<typeof createWiring>;

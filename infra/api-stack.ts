@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { groups } from '#functions/http/groups.ts';
 import { routes } from '#functions/http/routes.ts';
@@ -12,6 +13,7 @@ import type { Settings } from './settings.ts';
 export interface ApiStackProps extends StackProps {
   table: ITable;
   mail: MailIdentity;
+  sessionKey: ISecret;
   settings: Settings;
 }
 
@@ -29,9 +31,18 @@ export class ApiStack extends Stack {
       SITE_URL: settings.siteUrl,
       APP_VERSION: settings.appVersion,
       STAFF_EMAILS: settings.staffEmails.join(','),
+      SESSION_SECRET_ARN: props.sessionKey.secretArn,
     };
     const alerts = new OperatorAlerts(this, 'Alerts', { email: settings.alarmEmail });
-    const api = new RouteTableApi(this, 'Api', { routes, groups, table: props.table, mail: props.mail, environment, alerts });
+    const api = new RouteTableApi(this, 'Api', {
+      routes,
+      groups,
+      table: props.table,
+      mail: props.mail,
+      sessionKey: props.sessionKey,
+      environment,
+      alerts,
+    });
     new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, environment, alerts });
 
     this.apiDomainName = api.domainName;

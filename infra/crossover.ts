@@ -13,7 +13,7 @@ export function defineCrossover(app: App, settings: Settings) {
   const env = { region: settings.region };
   const data = new DataStack(app, 'CrossoverData', {
     env,
-    description: 'Crossover: the table and the mail identity (retained)',
+    description: 'Crossover: the table, the mail identity and the session key (retained)',
     senderDomain: settings.senderDomain,
   });
   const api = new ApiStack(app, 'CrossoverApi', {
@@ -21,6 +21,7 @@ export function defineCrossover(app: App, settings: Settings) {
     description: 'Crossover: the HTTP API, its functions and the outbox dispatcher',
     table: data.table,
     mail: data.mail,
+    sessionKey: data.sessionKey,
     settings,
   });
   const web = new WebStack(app, 'CrossoverWeb', {

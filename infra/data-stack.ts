@@ -1,4 +1,5 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableSchema } from '#functions/data/table-schema.ts';
@@ -8,10 +9,12 @@ export interface DataStackProps extends StackProps {
   senderDomain: string;
 }
 
-/** What must outlive any deployment: the one table and the mail identity. */
+/** What must outlive any deployment: the one table, the mail identity and the session key. */
 export class DataStack extends Stack {
   readonly table: Table;
   readonly mail: MailIdentity;
+  /** Signs session cookies and keys the sign-in code hashes. */
+  readonly sessionKey: Secret;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -37,5 +40,16 @@ export class DataStack extends Stack {
     }
 
     this.mail = new MailIdentity(this, 'Mail', { domain: props.senderDomain });
+
+    this.sessionKey = new Secret(this, 'SessionKey', {
+      description: 'Crossover: signs session cookies and keys sign-in code hashes',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.sessionKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the key signs everyone out and voids codes in flight; it is rotated by hand (put a new value), which functions pick up within 5 minutes.',
+    });
   }
 }

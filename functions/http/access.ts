@@ -1,17 +1,49 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Caller } from './caller.ts';
+import { HttpProblem, notFound } from './problem.ts';
 import type { AccessRule } from './route.ts';
 
-/**
- * Checks a route's declared access rule before its handler runs. Every rule the route table can
- * name must be handled here; the exhaustive switch makes a new rule without a check a type error.
- */
-export function authorise(rule: AccessRule, _event: APIGatewayProxyEventV2): void {
+export const signInRequired = () => new HttpProblem(401, 'Unauthorized', 'Sign in first.');
+
+type Person = Extract<Caller, { kind: 'person' }>;
+
+function ownsPathOrganisation(caller: Person, params: Record<string, string | undefined>, role?: 'owner'): boolean {
+  const membership = caller.membership;
+  if (!membership || membership.organisationId !== params['organisationId']) return false;
+  return role === undefined || membership.role === role;
+}
+
+function verifiedMemberOf(caller: Person, kind: 'commissioner' | 'creative'): boolean {
+  return caller.membership?.organisationKind === kind && caller.membership.organisationStatus === 'verified';
+}
+
+/** Whether a signed-in person passes a rule; anonymous callers never pass a non-public one. */
+function allows(rule: Exclude<AccessRule, 'public'>, caller: Person, params: Record<string, string | undefined>): boolean {
   switch (rule) {
-    case 'public':
-      return;
+    case 'signedIn':
+      return true;
+    case 'staff':
+      return caller.staff;
+    case 'member':
+      return ownsPathOrganisation(caller, params);
+    case 'owner':
+      return ownsPathOrganisation(caller, params, 'owner');
+    case 'verifiedCommissioner':
+      return verifiedMemberOf(caller, 'commissioner');
+    case 'verifiedFirm':
+      return verifiedMemberOf(caller, 'creative');
     default: {
       const unhandled: never = rule;
       throw new Error(`No check for access rule ${String(unhandled)}`);
     }
   }
+}
+
+/**
+ * Checks a route's declared access rule before its handler runs: anonymous callers of a non-public
+ * route get 401; a signed-in caller who may not see it gets 404, so nothing reveals that it exists.
+ */
+export function authorise(rule: AccessRule, caller: Caller, params: Record<string, string | undefined>): void {
+  if (rule === 'public') return;
+  if (caller.kind === 'anonymous') throw signInRequired();
+  if (!allows(rule, caller, params)) throw notFound();
 }

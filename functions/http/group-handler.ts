@@ -6,6 +6,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import { logger } from '../logger.ts';
 import { authorise } from './access.ts';
+import type { Caller } from './caller.ts';
+import { refuseCrossSiteWrites } from './cross-site.ts';
+import { resolveCaller } from './resolve-caller.ts';
 import { problemDetails } from './middleware/problem-details.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { methodNotAllowed, notFound } from './problem.ts';
@@ -32,7 +35,7 @@ export class Reply<B> {
 }
 
 export type RouteImplementation<R extends RouteDefinition> = (
-  input: RequestInput<R> & { event: APIGatewayProxyEventV2; context: Context },
+  input: RequestInput<R> & { caller: Caller; event: APIGatewayProxyEventV2; context: Context },
 ) => Promise<ResponseBody<R> | Reply<ResponseBody<R>>>;
 
 /** Every route of a group needs exactly one implementation, keyed by its operationId. */
@@ -53,9 +56,11 @@ function shapeResponse(route: RouteDefinition, answer: unknown): Result {
 
 function routeHandler(route: RouteDefinition, implementation: RouteImplementation<RouteDefinition>) {
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<Result> => {
-    authorise(route.access, event);
+    refuseCrossSiteWrites(route.method, event);
+    const caller = await resolveCaller(event);
+    authorise(route.access, caller, event.pathParameters ?? {});
     const input = parseRequest(route, event);
-    return shapeResponse(route, await implementation({ ...input, event, context }));
+    return shapeResponse(route, await implementation({ ...input, caller, event, context }));
   };
 }
 
@@ -63,7 +68,7 @@ function routeHandler(route: RouteDefinition, implementation: RouteImplementatio
  * Builds the Lambda handler of one feature group: its routes from the route table, each
  * parsed, authorised and answered the same way; every error leaves as problem+json.
  */
-export function createGroupHandler<G extends RouteGroup>(group: G, implementations: GroupImplementations<G>) {
+export function createGroupHandler<G extends RouteGroup>(group: G, implementations: NoInfer<GroupImplementations<G>>) {
   const table = implementations as unknown as Record<string, RouteImplementation<RouteDefinition>>;
   const groupRoutes: Route<APIGatewayProxyEventV2, Result>[] = routes
     .filter((route) => route.group === group)

@@ -3,4 +3,9 @@ import type { GroupPermissions, RouteGroup } from './route.ts';
 /** Each feature group is one Lambda function; this says what it may touch. */
 export const groups: Record<RouteGroup, GroupPermissions> = {
   system: { table: 'read', sendEmail: false },
+  // Sign-in codes are mailed directly: the person is waiting for them.
+  account: { table: 'readWrite', sendEmail: true },
+  organisations: { table: 'readWrite', sendEmail: false },
+  staff: { table: 'readWrite', sendEmail: false },
+  directory: { table: 'read', sendEmail: false },
 };

@@ -1,15 +1,21 @@
 import type { z } from 'zod';
 
 /**
- * Who may call a route. One middleware checks it before any handler runs.
- * Later issues add `signedIn`, `staff`, `member`, `verifiedCommissioner`, `verifiedFirm`, ...
+ * Who may call a route; one check runs it before any handler. A signed-in caller who may not see
+ * a resource gets 404, never 403; an anonymous caller of a non-public route gets 401.
+ * - `public`: anyone
+ * - `signedIn`: any signed-in person
+ * - `staff`: the cluster's staff
+ * - `member` / `owner`: a member / the owner of the organisation named by the path's `organisationId`
+ * - `verifiedCommissioner` / `verifiedFirm`: a member of a verified commissioning organisation / creative firm
  */
-export type AccessRule = 'public';
+export const accessRules = ['public', 'signedIn', 'staff', 'member', 'owner', 'verifiedCommissioner', 'verifiedFirm'] as const;
+export type AccessRule = (typeof accessRules)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The feature groups; each becomes one Lambda function (module `functions/http/handlers/<group>/index.ts`). */
-export type RouteGroup = 'system';
+export type RouteGroup = 'system' | 'account' | 'organisations' | 'staff' | 'directory';
 
 /** What a group's function may touch in AWS; CDK grants exactly this and nothing more. */
 export interface GroupPermissions {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
   // Before any handler is imported: they read their configuration once, at first use.
   Object.assign(process.env, localEnvironment({ tableName, dynamoDbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint }), {
     SITE_URL: siteUrl,
+    SESSION_KEY: localSessionKey(),
     APP_VERSION: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
   });
 
@@ -75,11 +77,13 @@ async function start(): Promise<void> {
   const created = await createTableIfMissing(client, tableName);
   client.destroy();
   log.info(created ? `Created table ${tableName}` : `Table ${tableName} is there (data kept in .data/dynamodb)`);
-  // Seed data belongs here: the table exists and nothing is served yet.
+  // Imported only now that the environment points at the local parts, as the functions expect.
+  const { wiring } = await import('../wiring.ts');
+  const { seedDemoData } = await import('./seed.ts');
+  if (await seedDemoData(wiring())) log.info('Added the demo organisations (see README: signing in as them)');
 
   const site = dev ? await startSiteDevServer() : await builtSite();
 
-  // Imported only now that the environment points at the local parts, as the functions expect.
   const { handler: dispatchOutbox } = await import('../events/outbox-dispatcher.ts');
   poller = createStreamPoller({
     dynamoDbEndpoint: dynamodb.endpoint,
@@ -107,6 +111,16 @@ async function start(): Promise<void> {
     log.info(`  ${label.padEnd(19)} ${url}`);
   }
   log.info('Ctrl-C stops everything.');
+}
+
+/** Generated once and kept under .data/, so sessions survive a restart (AWS keeps it in Secrets Manager). */
+function localSessionKey(): string {
+  const file = join(dataDirectory, 'session-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDirectory, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 function seconds(since: number): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from './layout.ts';
 import { mailTemplates } from './templates/index.ts';
+import { signInCode } from './templates/sign-in-code.ts';
+import type { MailTemplate } from './templates/template.ts';
 
 describe('Function: renderEmail', () => {
   it('escapes every value in the HTML part and keeps it verbatim in the text part', () => {
@@ -27,11 +29,11 @@ describe('Function: renderEmail', () => {
 });
 
 describe('Mail templates', () => {
-  it.each([...mailTemplates.values()].map((template) => [template.type, template] as const))(
+  const everyTemplate: MailTemplate[] = [...mailTemplates.values(), signInCode];
+  it.each(everyTemplate.map((template) => [template.type, template] as const))(
     '%s says different things in Dutch and English, with subject, heading and text',
     (_type, template) => {
-      const sample = { organisationName: 'Studio Noord' };
-      const data = template.data.parse(sample);
+      const data = template.data.parse(template.example);
 
       const nl = template.compose(data, 'nl', { siteUrl: 'http://localhost:3000' });
       const en = template.compose(data, 'en', { siteUrl: 'http://localhost:3000' });

@@ -3,6 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -17,6 +18,8 @@ export interface RouteTableApiProps {
   groups: Record<RouteGroup, GroupPermissions>;
   table: ITable;
   mail: MailIdentity;
+  /** Every group reads it: any request may carry a session cookie to check. */
+  sessionKey: ISecret;
   environment: Record<string, string>;
   alerts: OperatorAlerts;
 }
@@ -61,6 +64,7 @@ export class RouteTableApi extends Construct {
         timeout: Duration.seconds(10),
       });
       grantGroupPermissions(fn, props.groups[group], props);
+      props.sessionKey.grantRead(fn);
       props.alerts.alarmWhen(`${group}GroupErrors`, fn.metricErrors(), `The ${group} API function failed`);
       functions.set(group, fn);
     }

@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createTableIfMissing } from '#functions/local/create-table.ts';
 import { localClientConfig, localEnvironment, type LocalEndpoints } from '#functions/local/local-aws.ts';
+
+/** The site origin tests send as `Origin` on requests that change state. */
+export const testSiteUrl = 'http://localhost:3000';
 
 /**
  * A fresh table for one test file, on the run's DynamoDB Local, made exactly as `npm start` makes
@@ -15,7 +18,8 @@ export async function createTestTable(): Promise<LocalEndpoints> {
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
   };
-  Object.assign(process.env, localEnvironment(endpoints));
+  // A session key of the test run's own, and the site origin the API's CSRF check expects.
+  Object.assign(process.env, localEnvironment(endpoints), { SESSION_KEY: randomBytes(32).toString('hex'), SITE_URL: testSiteUrl });
   const client = new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint));
   try {
     await createTableIfMissing(client, endpoints.tableName);

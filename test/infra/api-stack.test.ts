@@ -69,7 +69,7 @@ describe('Stack: ApiStack', () => {
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['APP_VERSION', 'MAIL_FROM', 'NODE_OPTIONS', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
+        ['APP_VERSION', 'MAIL_FROM', 'NODE_OPTIONS', 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
@@ -111,6 +111,12 @@ describe('Stack: ApiStack', () => {
     expect(integrations[integrationId]!.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [groupFunction('system')[0], 'Arn'] });
   });
 
+  it('lets every API group read the session key, since any request may carry a session cookie', () => {
+    for (const group of routeGroups) {
+      expect(allowedActions(groupFunction(group)[1]), group).toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
   it.each(Object.entries(groups))('grants the %s group only the table and mail access groups.ts gives it', (group, permissions) => {
     const actions = allowedActions(groupFunction(group)[1]);
     const reads = actions.includes('dynamodb:GetItem') && actions.includes('dynamodb:Query');
@@ -118,7 +124,9 @@ describe('Stack: ApiStack', () => {
     expect(reads).toBe(permissions.table !== 'none');
     expect(writes).toEqual(permissions.table === 'readWrite' ? tableWrites : []);
     expect(actions.includes('ses:SendRawEmail')).toBe(permissions.sendEmail);
-    expect(actions.filter((action) => !/^(dynamodb|ses):|^logs:(CreateLogStream|PutLogEvents)$/.test(action))).toEqual([]);
+    // Besides the table and mail: its logs, and reading the session key (checked below).
+    const others = actions.filter((action) => !/^(dynamodb|ses):|^logs:(CreateLogStream|PutLogEvents)$/.test(action));
+    expect(others.sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
   });
 
   it('names the table indexes one by one instead of granting index/*', () => {

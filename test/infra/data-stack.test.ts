@@ -65,6 +65,13 @@ describe('Stack: DataStack', () => {
     });
   });
 
+  it('keeps a generated 64-character session key in Secrets Manager, retained', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+      DeletionPolicy: 'Retain',
+    });
+  });
+
   it('publishes the three DKIM records the domain needs as stack outputs', () => {
     const dkimOutputs = Object.keys(template.findOutputs('*')).filter((id) => id.includes('DkimRecord'));
     expect(dkimOutputs).toHaveLength(3);

@@ -3,11 +3,22 @@ import { HttpError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '#shared/problem.ts';
 import { logger } from '../../logger.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { HttpProblem } from '../problem.ts';
 
 type ProblemAnswer = { problem: Problem; headers: Record<string, string> };
 
-function toProblem(error: unknown, instance: string): ProblemAnswer {
+const domainStatus = { notFound: [404, 'Not Found'], conflict: [409, 'Conflict'], invalid: [422, 'Unprocessable Content'], rateLimited: [429, 'Too Many Requests'] } as const;
+
+function fromDomain(error: DomainError): HttpProblem {
+  const [status, title] = domainStatus[error.kind];
+  const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+  const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+  return new HttpProblem(status, title, error.message, errors, headers);
+}
+
+function toProblem(caught: unknown, instance: string): ProblemAnswer {
+  const error = caught instanceof DomainError ? fromDomain(caught) : caught;
   if (error instanceof HttpProblem) {
     const problem: Problem = { type: 'about:blank', title: error.title, status: error.status, instance };
     if (error.detail) problem.detail = error.detail;

@@ -5,6 +5,7 @@ import type { MailTemplate } from './template.ts';
 export const organisationVerified = {
   type: 'organisation.verified',
   data: z.object({ organisationName: z.string().min(1) }),
+  example: { organisationName: 'Studio Noord' },
   compose: ({ organisationName }, language, { siteUrl }) =>
     language === 'nl'
       ? {

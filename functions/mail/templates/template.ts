@@ -8,5 +8,7 @@ export interface MailTemplate<S extends z.ZodType = z.ZodType> {
   type: string;
   /** Event data is read back from the table, so it is checked before rendering. */
   data: S;
+  /** Sample data, for tests and previews of both languages. */
+  example: z.infer<S>;
   compose(data: z.infer<S>, language: Language, links: { siteUrl: string }): EmailContent;
 }

@@ -1,0 +1,115 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import type { Language } from '#shared/language.ts';
+import type { Account, StoredCode } from '../domain/account/sign-in.ts';
+import { sessionEntity } from './session.entity.ts';
+import { signInCodeEntity } from './sign-in-code.entity.ts';
+import { emailClaimEntity, userEntity, type User } from './user.entity.ts';
+
+const isConditionFailure = (error: unknown) => /conditional|ConditionalCheckFailed/i.test(String((error as Error)?.message ?? error));
+
+/** The stored side of accounts: users, their email claims, sign-in codes and sessions. */
+export function createAccounts(client: DynamoDBDocumentClient, table: string, newId: () => string) {
+  const users = userEntity(client, table);
+  const emailClaims = emailClaimEntity(client, table);
+  const codes = signInCodeEntity(client, table);
+  const sessions = sessionEntity(client, table);
+  const service = new Service({ users, emailClaims }, { client, table });
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const toAccount = (user: User): Account => ({
+    userId: user.userId,
+    email: user.email,
+    language: user.language,
+    ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+  });
+
+  return {
+    users,
+    sessions,
+    async codesSince(email: string, sinceIso: string): Promise<StoredCode[]> {
+      const { data } = await codes.query.byEmail({ email }).go({ order: 'desc', pages: 'all' });
+      return data.filter((code) => code.createdAt >= sinceIso) as StoredCode[];
+    },
+    async saveCode(code: StoredCode) {
+      await codes.create(code).go();
+    },
+    async recordWrongTry(code: StoredCode) {
+      await codes.patch({ email: code.email, codeId: code.codeId }).add({ wrongTries: 1 }).go();
+    },
+    async useCode(code: StoredCode, at: string) {
+      try {
+        await codes
+          .patch({ email: code.email, codeId: code.codeId })
+          .set({ usedAt: at })
+          .where(({ usedAt }, { notExists }) => notExists(usedAt))
+          .go();
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+    async findAccount(email: string): Promise<Account | undefined> {
+      const { data: claim } = await emailClaims.get({ email }).go({ consistent: true });
+      if (!claim) return undefined;
+      const { data: user } = await users.get({ userId: claim.userId }).go({ consistent: true });
+      return user && !user.erasedAt ? toAccount(user) : undefined;
+    },
+    /** Opens an account: user and email claim in one transaction, so an address has one user. */
+    async createAccount(email: string, language: Language): Promise<Account> {
+      const userId = newId();
+      const createdAt = new Date().toISOString();
+      const result = await service.transaction
+        .write(({ users: user, emailClaims: claim }) => [
+          user.create({ userId, email, language, createdAt }).commit(),
+          claim.create({ email, userId }).commit(),
+        ])
+        .go();
+      if (result.canceled) {
+        // Someone signed in with the same address at the same moment: theirs is the account.
+        const existing = await this.findAccount(email);
+        if (existing) return existing;
+        throw new Error(`Could not open an account for ${email}`);
+      }
+      return { userId, email, language };
+    },
+    async startSession(userId: string, expiresAt: number): Promise<string> {
+      const sessionId = newId();
+      await sessions.create({ sessionId, userId, createdAt: new Date().toISOString(), expiresAt }).go();
+      return sessionId;
+    },
+    /** The user of a live session; DynamoDB's TTL is late, so an expired session counts as none. */
+    async userOfSession(sessionId: string): Promise<User | undefined> {
+      const { data: session } = await sessions.get({ sessionId }).go({ consistent: true });
+      if (!session || session.expiresAt <= nowSeconds()) return undefined;
+      const { data: user } = await users.get({ userId: session.userId }).go({ consistent: true });
+      return user && !user.erasedAt ? user : undefined;
+    },
+    async endSession(sessionId: string) {
+      await sessions.delete({ sessionId }).go();
+    },
+    async sessionsOf(userId: string) {
+      const { data } = await sessions.query.byUser({ userId }).go({ pages: 'all' });
+      return data.map(({ createdAt, expiresAt }) => ({ createdAt, expiresAt }));
+    },
+    async codesSentTo(email: string) {
+      const { data } = await codes.query.byEmail({ email }).go({ pages: 'all' });
+      return data.map(({ createdAt, usedAt }) => ({ createdAt, ...(usedAt ? { usedAt } : {}) }));
+    },
+    /** Signs the person out everywhere, frees their address and blanks what named them. */
+    async anonymise(userId: string, email: string, at: string) {
+      const { data: live } = await sessions.query.byUser({ userId }).go({ pages: 'all' });
+      if (live.length) await sessions.delete(live.map(({ sessionId }) => ({ sessionId }))).go();
+      const { data: sent } = await codes.query.byEmail({ email }).go({ pages: 'all' });
+      if (sent.length) await codes.delete(sent.map(({ codeId }) => ({ email, codeId }))).go();
+      await service.transaction
+        .write(({ users: user, emailClaims: claim }) => [
+          user.patch({ userId }).set({ email: `erased-${userId}`, erasedAt: at }).remove(['name']).commit(),
+          claim.delete({ email }).commit(),
+        ])
+        .go();
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,60 @@
+import { Entity, type EntityItem } from 'electrodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { languages } from '#shared/language.ts';
+import { memberRoles } from '#shared/organisation.ts';
+
+/**
+ * A person who signs in. One person belongs to at most one organisation; `organisationId` and
+ * `role` say which and how. Erasure blanks the personal fields and keeps the id for the audit trail.
+ */
+export const userSchema = {
+  model: { entity: 'user', version: '1', service: 'crossover' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    email: { type: 'string', required: true },
+    name: { type: 'string' },
+    language: { type: languages, required: true, default: 'nl' },
+    organisationId: { type: 'string' },
+    role: { type: memberRoles },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    erasedAt: { type: 'string' },
+  },
+  indexes: {
+    // Who is this user? (sessions name the user by id)
+    byId: {
+      pk: { field: 'pk', composite: ['userId'], template: 'USER#${userId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'USER', casing: 'none' },
+    },
+    // Who are the members of this organisation, by email? (members page, invitations)
+    byOrganisation: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['organisationId'], template: 'ORG#${organisationId}#MEMBERS', casing: 'none' },
+      sk: { field: 'gsi2sk', composite: ['email'], template: '${email}', casing: 'none' },
+    },
+  },
+} as const;
+
+/**
+ * Claims an email address for one user, written in the same transaction as the user, so that an
+ * address can never belong to two users; sign-in finds the user by it with one strongly consistent read.
+ */
+export const emailClaimSchema = {
+  model: { entity: 'emailClaim', version: '1', service: 'crossover' },
+  attributes: {
+    email: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    // Which user has this email address? (sign-in)
+    byEmail: {
+      pk: { field: 'pk', composite: ['email'], template: 'EMAIL#${email}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'EMAIL', casing: 'none' },
+    },
+  },
+} as const;
+
+export const userEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(userSchema, { client, table });
+export const emailClaimEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(emailClaimSchema, { client, table });
+
+export type UserEntity = ReturnType<typeof userEntity>;
+export type User = EntityItem<UserEntity>;

@@ -1,0 +1,35 @@
+export interface PersonalDataPorts {
+  user(userId: string): Promise<Record<string, unknown> | undefined>;
+  sessions(userId: string): Promise<{ createdAt: string; expiresAt: number }[]>;
+  signInCodes(email: string): Promise<{ createdAt: string; usedAt?: string }[]>;
+  organisation(organisationId: string): Promise<Record<string, unknown> | undefined>;
+  /** Ends every session, frees the address and blanks the person's fields, keeping the id for the audit trail. */
+  anonymise(userId: string, email: string, at: string): Promise<void>;
+  now(): Date;
+}
+
+/**
+ * Everything Crossover holds about a person, for them to take away (GDPR art. 15 and 20):
+ * their account, sessions, sign-in codes sent (never the codes themselves) and their organisation.
+ */
+export async function exportPersonalData(person: { userId: string; email: string }, ports: PersonalDataPorts) {
+  const user = await ports.user(person.userId);
+  const organisationId = typeof user?.['organisationId'] === 'string' ? user['organisationId'] : undefined;
+  return {
+    exportedAt: ports.now().toISOString(),
+    account: user ?? null,
+    sessions: await ports.sessions(person.userId),
+    signInCodesSent: await ports.signInCodes(person.email),
+    organisation: organisationId ? ((await ports.organisation(organisationId)) ?? null) : null,
+  };
+}
+
+/**
+ * Erases a person (GDPR art. 17):
+ * 1. end all their sessions, so they are signed out everywhere
+ * 2. free their email address and blank their name and email
+ * 3. keep the user id, now naming no one, wherever the audit trail records them as the actor
+ */
+export async function erasePersonalData(person: { userId: string; email: string }, ports: PersonalDataPorts): Promise<void> {
+  await ports.anonymise(person.userId, person.email, ports.now().toISOString());
+}

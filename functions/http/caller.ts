@@ -1,0 +1,38 @@
+import type { Language } from '#shared/language.ts';
+import type { organisationKinds, organisationStatuses, memberRoles } from '#shared/organisation.ts';
+
+/** The caller's organisation and role in it, as the session check reads them on each request. */
+export interface Membership {
+  organisationId: string;
+  organisationName: string;
+  organisationKind: (typeof organisationKinds)[number];
+  organisationStatus: (typeof organisationStatuses)[number];
+  role: (typeof memberRoles)[number];
+}
+
+/** Who is calling: nobody signed in, or a person with their session, staff flag and membership. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'person';
+      userId: string;
+      email: string;
+      name?: string;
+      language: Language;
+      sessionId: string;
+      staff: boolean;
+      membership: Membership | null;
+    };
+
+export const anonymous: Caller = { kind: 'anonymous' };
+
+export type Person = Extract<Caller, { kind: 'person' }>;
+
+/**
+ * The signed-in caller of a route whose access rule admits only people; the rule was checked
+ * before the handler ran, so this only narrows the type (and fails loudly if a rule is wrong).
+ */
+export function signedInCaller(caller: Caller): Person {
+  if (caller.kind !== 'person') throw new Error('A route that needs a signed-in caller was reached without one');
+  return caller;
+}

@@ -1,0 +1,16 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { config } from '../config.ts';
+import { HttpProblem } from './problem.ts';
+import type { HttpMethod } from './route.ts';
+
+/**
+ * CSRF defence: a request that changes state must come from the site itself. Browsers always send
+ * `Origin` with such requests, and a form on another site cannot forge it (nor send JSON to us).
+ */
+export function refuseCrossSiteWrites(method: HttpMethod, event: APIGatewayProxyEventV2): void {
+  if (method === 'GET') return;
+  const origin = event.headers['origin'];
+  if (origin !== new URL(config().SITE_URL).origin) {
+    throw new HttpProblem(403, 'Forbidden', 'Changes are only accepted from the Crossover site itself (the Origin header).');
+  }
+}

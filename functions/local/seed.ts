@@ -1,0 +1,27 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { registerOrganisation } from '../domain/organisations/register-organisation.ts';
+import { reviewOrganisation } from '../domain/verification/review-organisation.ts';
+import type { Wiring } from '../wiring.ts';
+import { demoOrganisations } from './seed-data.ts';
+
+const marker = { pk: 'SEED#demo', sk: 'SEED' };
+
+/**
+ * Fills a new local table with the demo marketplace, once: each demo owner's account, their
+ * organisation registered through the same use case the API runs, and verified by staff where
+ * the demo says so (their "verified" emails land in the local inbox). Returns whether it seeded.
+ */
+export async function seedDemoData(wired: Wiring): Promise<boolean> {
+  const table = wired.config.TABLE_NAME;
+  const { Item } = await wired.documentClient.send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }));
+  if (Item) return false;
+  for (const { owner, status, organisation } of demoOrganisations) {
+    const account = (await wired.accounts.findAccount(owner.email)) ?? (await wired.accounts.createAccount(owner.email, owner.language));
+    await wired.accounts.users.patch({ userId: account.userId }).set({ name: owner.name }).go();
+    if (account.organisationId) continue;
+    const registered = await registerOrganisation(account.userId, organisation, wired.organisationPorts);
+    if (status === 'verified') await reviewOrganisation(registered.id, { action: 'verify' }, wired.organisationPorts);
+  }
+  await wired.documentClient.send(new PutCommand({ TableName: table, Item: { ...marker, seededAt: new Date().toISOString() } }));
+  return true;
+}

@@ -1,0 +1,32 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { SignInPorts } from './domain/account/sign-in.ts';
+import { acceptInvitation } from './domain/organisations/accept-invitation.ts';
+import { renderEmail } from './mail/layout.ts';
+import { signInCode } from './mail/templates/sign-in-code.ts';
+import type { Wiring } from './wiring.ts';
+
+/** The real adapters behind sign-in: the table, HMAC with the session key, SES for the code. */
+export function signInPorts(wired: Wiring, key: Uint8Array): SignInPorts {
+  const { accounts, mailer, config } = wired;
+  return {
+    codesSince: accounts.codesSince,
+    saveCode: accounts.saveCode,
+    recordWrongTry: accounts.recordWrongTry,
+    useCode: accounts.useCode,
+    findAccount: accounts.findAccount,
+    createAccount: (email, language) => accounts.createAccount(email, language),
+    startSession: accounts.startSession,
+    acceptInvitation: (account) => acceptInvitation(account.email, account.userId, wired),
+    // Sent directly, not through the outbox: the person is waiting for it right now.
+    sendCode: async (to, code, link) => {
+      await mailer.send({ ...renderEmail(signInCode.compose({ code, link }, to.language), to.language), to });
+    },
+    keyedHash: (text) => createHmac('sha256', key).update(text).digest('base64url'),
+    sameHash: (a, b) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)),
+    randomCode: () => String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    randomSecret: () => randomBytes(32).toString('base64url'),
+    newId: wired.newId,
+    now: () => new Date(),
+    siteUrl: config.SITE_URL,
+  };
+}

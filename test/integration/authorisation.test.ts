@@ -1,0 +1,119 @@
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessRules, type AccessRule, type RouteDefinition } from '#functions/http/route.ts';
+import { routes } from '#functions/http/routes.ts';
+import { wiring } from '#functions/wiring.ts';
+import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
+import { createTestTable } from '../helpers/table.ts';
+
+type CallerName = 'anonymous' | 'commissionerA' | 'commissionerB' | 'firmX' | 'firmY' | 'staff' | 'suspendedFirm';
+const callerNames: CallerName[] = ['anonymous', 'commissionerA', 'commissionerB', 'firmX', 'firmY', 'staff', 'suspendedFirm'];
+
+/** Who each rule lets in, given that every path's organisation is commissioner A's. */
+const admitted: Record<AccessRule, CallerName[]> = {
+  public: callerNames,
+  signedIn: callerNames.filter((name) => name !== 'anonymous'),
+  staff: ['staff'],
+  member: ['commissionerA'],
+  owner: ['commissionerA'],
+  verifiedCommissioner: ['commissionerA', 'commissionerB'],
+  verifiedFirm: ['firmX', 'firmY'],
+};
+
+const organisations = {
+  commissionerA: { kind: 'commissioner', status: 'verified' },
+  commissionerB: { kind: 'commissioner', status: 'verified' },
+  firmX: { kind: 'creative', status: 'verified' },
+  firmY: { kind: 'creative', status: 'verified' },
+  suspendedFirm: { kind: 'creative', status: 'suspended' },
+} as const;
+
+/** One organisation with its owner signed in, written straight to the table. */
+async function organisationWithOwner(name: keyof typeof organisations) {
+  const { organisations: entity, accounts } = wiring();
+  const { kind, status } = organisations[name];
+  const organisationId = ulid();
+  const { cookie, userId } = await signedInAs(uniqueEmail(name));
+  await entity
+    .create({
+      organisationId,
+      kind,
+      name: `Organisation ${name}`,
+      kvkNumber: String(Math.floor(Math.random() * 1e8)).padStart(8, '0'),
+      municipality: 'GM0363',
+      website: 'https://example.nl',
+      description: 'An organisation made for the authorisation test.',
+      sizeBand: '10-49',
+      ...(kind === 'creative'
+        ? { subsector: 'design', disciplines: ['ux_design'], sectorsServed: ['health'], foundedYear: 2010, internationalAmbition: false, portfolioLinks: [] }
+        : { sector: 'health', commissionerType: 'public_body' }),
+      status,
+      ownerUserId: userId,
+      createdAt: new Date().toISOString(),
+      ...(kind === 'creative' && status === 'verified' ? { directory: 'verified', directoryName: name.toLowerCase() } : {}),
+    })
+    .go();
+  await accounts.users.patch({ userId }).set({ organisationId, role: 'owner' }).go();
+  return { organisationId, userId, cookie };
+}
+
+/**
+ * A fresh set of callers for each route, so that a route which ends a session or erases a person
+ * (sign-out, erasure) cannot spoil the routes after it; each caller only ever undoes itself.
+ */
+async function freshCallers() {
+  const [commissionerA, commissionerB, firmX, firmY, suspendedFirm] = await Promise.all([
+    organisationWithOwner('commissionerA'),
+    organisationWithOwner('commissionerB'),
+    organisationWithOwner('firmX'),
+    organisationWithOwner('firmY'),
+    organisationWithOwner('suspendedFirm'),
+  ]);
+  const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
+  const cookies: Record<CallerName, string | undefined> = {
+    anonymous: undefined,
+    commissionerA: commissionerA.cookie,
+    commissionerB: commissionerB.cookie,
+    firmX: firmX.cookie,
+    firmY: firmY.cookie,
+    staff: staff.cookie,
+    suspendedFirm: suspendedFirm.cookie,
+  };
+  // Every path parameter names something that exists: commissioner A's organisation and member, firm X.
+  const parameters: Record<string, string> = { organisationId: commissionerA.organisationId, userId: commissionerA.userId, firmId: firmX.organisationId };
+  return { cookies, parameters };
+}
+
+const fillPath = (path: string, parameters: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => parameters[name] ?? ulid());
+
+describe('Authorisation: every route, called by every kind of caller, answers as its access rule says', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    await createTestTable();
+    api = await startTestApi();
+  });
+  afterAll(() => api?.stop());
+
+  it('declares a known access rule on every route', () => {
+    for (const route of routes) expect(accessRules, `${route.method} ${route.path}`).toContain(route.access);
+  });
+
+  it.each(routes.map((route): [string, RouteDefinition] => [`${route.method} ${route.path} (${route.access})`, route]))(
+    '%s',
+    async (_name, route) => {
+      const { cookies, parameters } = await freshCallers();
+      for (const caller of callerNames) {
+        const answer = await api.call(route.method, fillPath(route.path, parameters), {
+          cookie: cookies[caller],
+          // An empty body: the access check runs before validation, so refusals never depend on it.
+          ...(route.request?.body ? { body: {} } : {}),
+        });
+        if (admitted[route.access].includes(caller)) expect([401, 403, 404], `${caller} was refused`).not.toContain(answer.status);
+        else expect(answer.status, `${caller} got in`).toBe(caller === 'anonymous' ? 401 : 404);
+      }
+    },
+    120_000,
+  );
+});
