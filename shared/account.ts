@@ -21,6 +21,9 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** The site asks this on every page: who, if anyone, is signed in. */
+export const sessionSchema = z.object({ me: meSchema.nullable() });
+
 export const updateMeSchema = z
   .object({ name: z.string().trim().min(1).max(120).optional(), language: z.enum(languages).optional() })
   .strict();

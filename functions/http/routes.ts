@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptedSchema, meSchema, requestCodeSchema, updateMeSchema, verifySignInSchema } from '#shared/account.ts';
+import { acceptedSchema, meSchema, requestCodeSchema, sessionSchema, updateMeSchema, verifySignInSchema } from '#shared/account.ts';
 import { emailSchema } from '#shared/email.ts';
 import { healthSchema } from '#shared/health.ts';
 import {
@@ -90,6 +90,16 @@ export const routes = [
     summary: 'Who is signed in: the person, their organisation and role, their language',
     tags: ['account'],
     response: { status: 200, description: 'The signed-in person', schema: meSchema },
+  },
+  {
+    operationId: 'getSession',
+    method: 'GET',
+    path: '/api/session',
+    access: 'public',
+    group: 'account',
+    summary: 'Whether anyone is signed in, and who: lets the site show the right header without a 401',
+    tags: ['account'],
+    response: { status: 200, description: 'The signed-in person, or null', schema: sessionSchema },
   },
   {
     operationId: 'updateMe',

@@ -43,6 +43,7 @@ export const handler = createGroupHandler('account', {
     return new Reply(undefined, { cookies: [clearedSessionCookie(wiring().config.SITE_URL)] });
   },
   getMe: async ({ caller }) => meOf(person(caller)),
+  getSession: async ({ caller }) => ({ me: caller.kind === 'person' ? meOf(caller) : null }),
   updateMe: async ({ body, caller }) => {
     const { sessionId, userId } = person(caller);
     if (body.name !== undefined || body.language !== undefined) await wiring().accounts.users.patch({ userId }).set(body).go();

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchChromium } from '../helpers/browser.ts';
+import { createInbox } from '../helpers/inbox.ts';
+import { startLocalStack, type LocalStack } from '../helpers/local-stack.ts';
+
+describe('End to end: a creative firm registers, staff verify it, and it appears in the directory', () => {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'crossover-e2e-organisations-'));
+  const owner = `owner-${Date.now()}@studio-e2e.example`;
+  const firmName = `Studio E2E ${Date.now()}`;
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startLocalStack(dataDirectory), launchChromium()]);
+    page = await (await browser.newContext()).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  /** Signs in through the sign-in page, reading the code from the local SES inbox. */
+  async function signIn(email: string) {
+    const inbox = createInbox(stack.sesUrl);
+    const before = (await inbox.to(email)).length;
+    await page.goto(`${stack.url}/en/sign-in`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await expect.poll(async () => (await inbox.to(email)).length, { timeout: 15_000 }).toBeGreaterThan(before);
+    const code = /\d{6}/.exec((await inbox.to(email)).at(-1)?.subject ?? '')?.[0] ?? '';
+    await page.getByLabel('6-digit code').fill(code);
+    await page.getByTestId('sign-in-code-form').getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+  }
+
+  it('signs a new person in with the emailed code and takes them to registration', async () => {
+    await signIn(owner);
+
+    await page.waitForURL(`${stack.url}/en/register`);
+    expect(await page.getByTestId('account-menu').textContent()).toContain(owner);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('registers a creative firm through the wizard, validating as the person types', async () => {
+    await page.getByLabel('Creative firm').check();
+    await page.getByTestId('register-continue').click();
+
+    await page.getByLabel('Organisation name').fill(firmName);
+    await page.getByLabel('Chamber of Commerce (KvK) number').fill('1234');
+    await page.getByLabel('Website').click();
+    expect(await page.getByText('A KvK number is 8 digits').count()).toBe(1);
+    await page.getByLabel('Chamber of Commerce (KvK) number').fill(String(Date.now()).slice(-8));
+    await page.getByLabel('Municipality').selectOption({ label: 'Haarlem' });
+    await page.getByLabel('Website').fill('https://studio-e2e.example');
+    await page.getByLabel('Description').fill('A small design studio that makes public services easy to use.');
+    await page.getByLabel('Number of employees').selectOption('2-9');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('register-continue').click();
+
+    await page.getByLabel('Subsector').selectOption('design');
+    await page.getByTestId('register-step-3').locator('input[type=checkbox]').first().check();
+    await page.getByLabel('Founded in (year)').fill('2019');
+    await page.getByTestId('register-continue').click();
+    expect(await page.getByTestId('register-review').textContent()).toContain(firmName);
+    await page.getByTestId('register-continue').click();
+
+    await page.waitForURL(`${stack.url}/en/organisation`);
+    await expect.poll(() => page.getByTestId('organisation-status').getAttribute('data-status')).toBe('pending');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets staff verify it from the queue, which emails the owner', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('sign-in-link').waitFor();
+    await signIn('staff@crossover.local');
+
+    await page.waitForURL(`${stack.url}/en/staff/organisations`);
+
+    const row = page.locator(`[data-testid="queue-row"][data-name="${firmName}"]`);
+    await row.getByRole('button', { name: /verify/i }).click();
+
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const inbox = createInbox(stack.sesUrl);
+    await expect.poll(async () => (await inbox.to(owner)).map((email) => email.subject), { timeout: 15_000 }).toContainEqual(
+      expect.stringContaining('is verified on Crossover'),
+    );
+  });
+
+  it('shows the verified firm in the public directory and on its own page', async () => {
+    await page.goto(`${stack.url}/en/firms`);
+
+    const card = page.getByRole('link', { name: firmName });
+    await card.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await card.click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(firmName);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
