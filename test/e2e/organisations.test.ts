@@ -76,6 +76,15 @@ describe('End to end: a creative firm registers, staff verify it, and it appears
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('lets the owner edit the organisation’s details', async () => {
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByTestId('organisation-edit').getByLabel('Description').fill('We design public services that everyone can use, together with their users.');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await page.getByText('Saved.').waitFor();
+    expect(await page.getByText('together with their users').count()).toBe(1);
+  });
+
   it('lets staff verify it from the queue, which emails the owner', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByTestId('sign-in-link').waitFor();
