@@ -1,8 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { securityHeaders } from '#shared/security-headers.ts';
 import { siteContentSecurityPolicy } from '../../infra/content-security-policy.ts';
 
@@ -64,17 +62,14 @@ export function createStaticSite(root: string): StaticSite {
       response.end(urlPath === undefined ? 'Bad Request' : 'Not Found');
       return;
     }
-    const { size } = await stat(file);
+    // Read whole (site files are small), so the length sent always matches the bytes sent, even mid-rebuild.
+    const body = await readFile(file);
     response.writeHead(200, {
       'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': size,
+      'content-length': body.byteLength,
       'cache-control': cacheControl(urlPath, file),
     });
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    await pipeline(createReadStream(file), response);
+    response.end(request.method === 'HEAD' ? undefined : body);
   };
 }
 
