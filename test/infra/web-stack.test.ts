@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { WebStack } from '../../infra/web-stack.ts';
+import { securityHeaders as localSecurityHeaders } from '#shared/security-headers.ts';
 import { crossoverApp, noSiteBuild, writeSiteBuild } from './crossover-app.ts';
 
 /** The parts of the synthesised resources these tests read. */
@@ -28,8 +29,9 @@ interface DistributionConfig {
 }
 interface SecurityHeadersConfig {
   ContentSecurityPolicy?: { ContentSecurityPolicy: string; Override: boolean };
-  FrameOptions: unknown;
-  StrictTransportSecurity: unknown;
+  FrameOptions: { FrameOption: string };
+  StrictTransportSecurity: { AccessControlMaxAgeSec: number; IncludeSubdomains: boolean };
+  ReferrerPolicy: { ReferrerPolicy: string };
 }
 interface Resource<Properties> {
   Properties: Properties;
@@ -133,6 +135,23 @@ describe('Stack: WebStack', () => {
       FrameOptions: { FrameOption: 'DENY', Override: true },
       ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
     });
+  });
+
+  it('sends the very headers the local server sends (shared/security-headers.ts), so local and AWS cannot drift', () => {
+    type PolicyConfig = { SecurityHeadersConfig: SecurityHeadersConfig; CustomHeadersConfig: { Items: { Header: string; Value: string }[] } };
+    const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy') as Record<string, Resource<{ ResponseHeadersPolicyConfig: PolicyConfig }>>;
+    const { SecurityHeadersConfig: headers, CustomHeadersConfig: custom } =
+      policies[distribution.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref]!.Properties.ResponseHeadersPolicyConfig;
+
+    const sent: Record<string, string> = {
+      'strict-transport-security': `max-age=${headers.StrictTransportSecurity.AccessControlMaxAgeSec}${headers.StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}`,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': headers.FrameOptions.FrameOption,
+      'referrer-policy': headers.ReferrerPolicy.ReferrerPolicy,
+      ...Object.fromEntries(custom.Items.map(({ Header, Value }) => [Header.toLowerCase(), Value])),
+    };
+
+    expect(sent).toEqual(localSecurityHeaders);
   });
 
   it("puts the same headers on the API but leaves its pages' CSP to the API", () => {
