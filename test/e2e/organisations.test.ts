@@ -78,11 +78,17 @@ describe('End to end: a creative firm registers, staff verify it, and it appears
 
   it('lets the owner edit the organisation’s details', async () => {
     await page.getByRole('button', { name: 'Edit details' }).click();
-    await page.getByTestId('organisation-edit').getByLabel('Description').fill('We design public services that everyone can use, together with their users.');
+    await page
+      .getByTestId('organisation-edit')
+      .getByLabel('Description')
+      .fill('We design public services that **everyone** can use, together with their users.<script>window.injected = true</script>');
     await page.getByRole('button', { name: 'Save' }).click();
 
     await page.getByText('Saved.').waitFor();
-    expect(await page.getByText('together with their users').count()).toBe(1);
+    // The description is Markdown, rendered and sanitised: emphasis stays, the script does not.
+    expect(await page.locator('.markdown strong').textContent()).toBe('everyone');
+    expect(await page.locator('.markdown script').count()).toBe(0);
+    expect(await page.evaluate('typeof window.injected')).toBe('undefined');
   });
 
   it('lets staff verify it from the queue, which emails the owner', async () => {
