@@ -6,10 +6,12 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { config, type Config } from './config.ts';
 import { createAccounts } from './data/accounts.ts';
+import { createChallengeStore } from './data/challenge-store.ts';
 import { organisationEntity } from './data/organisation.entity.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { outboxEventEntity } from './data/outbox-event.entity.ts';
 import { tableSchema } from './data/table-schema.ts';
+import type { ChallengePorts } from './domain/challenges/ports.ts';
 import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
 import type { OrganisationPorts } from './domain/organisations/ports.ts';
 import type { Mailer, OutgoingEmail } from './mail/message.ts';
@@ -42,6 +44,13 @@ export function createWiring(settings: Config = config()) {
     now: () => new Date(),
     newId: ulid,
   };
+  const challengePorts: ChallengePorts = {
+    challenges: createChallengeStore(documentClient, settings.TABLE_NAME, ulid),
+    organisations: organisationPorts.store,
+    staffEmails: settings.STAFF_EMAILS,
+    now: () => new Date(),
+    newId: ulid,
+  };
 
   const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: SENT_EMAIL_MEMORY_SECONDS });
   const sentEmails = new DynamoDBPersistenceLayer({
@@ -71,7 +80,7 @@ export function createWiring(settings: Config = config()) {
     },
   };
 
-  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery, accounts, organisations, organisationPorts, newId: ulid };
+  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery, accounts, organisations, organisationPorts, challengePorts, newId: ulid };
 }
 
 export type Wiring = ReturnType<typeof createWiring>;

@@ -1,15 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
-import { invalidError } from '../domain/errors.ts';
 import type {
   FirmFilters,
   OrganisationChanges,
   OrganisationStore,
   OwedEmail,
-  Page,
-  PageRequest,
-  StoredOrganisation,
 } from '../domain/organisations/ports.ts';
+import { checkedCursor, pageOf } from './pages.ts';
 import { invitationEntity } from './invitation.entity.ts';
 import { kvkClaimEntity, organisationEntity } from './organisation.entity.ts';
 import { outboxEventEntity } from './outbox-event.entity.ts';
@@ -24,28 +21,6 @@ function splitEmptySets<T extends Partial<Record<(typeof setAttributes)[number],
   const emptied = setAttributes.filter((name) => Array.isArray(kept[name]) && kept[name].length === 0);
   for (const name of emptied) delete kept[name];
   return { kept, emptied };
-}
-
-/** A cursor is ElectroDB's base64url JSON key; one that names another list is refused, not followed. */
-function checkedCursor(cursor: string | undefined, keyField: string, keyValue: string): string | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key[keyField] === keyValue) return cursor;
-  } catch {
-    // Not JSON: refused below like any other foreign cursor.
-  }
-  throw invalidError('This page cursor is not valid; start again from the first page.', 'query.cursor');
-}
-
-type PageQuery = (options: { count: number; cursor?: string | null }) => Promise<{ data: StoredOrganisation[]; cursor: string | null }>;
-
-/** One page of a query; a full page whose next page would be empty says it is the last one. */
-async function pageOf(query: PageQuery, { limit, cursor }: PageRequest): Promise<Page<StoredOrganisation>> {
-  const first = await query({ count: limit, cursor: cursor ?? null });
-  if (!first.cursor) return { items: first.data, cursor: null };
-  const next = await query({ count: 1, cursor: first.cursor });
-  return { items: first.data, cursor: next.data.length ? first.cursor : null };
 }
 
 /** The stored side of organisations, their KvK claims, members and invitations (see OrganisationStore). */

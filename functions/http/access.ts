@@ -16,8 +16,19 @@ function verifiedMemberOf(caller: Person, kind: 'commissioner' | 'creative'): bo
   return caller.membership?.organisationKind === kind && caller.membership.organisationStatus === 'verified';
 }
 
+/** Which organisation owns a resource named in the path; undefined if there is no such resource. */
+export interface ResourceOwners {
+  challenge(challengeId: string): Promise<string | undefined>;
+}
+
+async function postedChallenge(caller: Person, params: Record<string, string | undefined>, owners: ResourceOwners): Promise<boolean> {
+  const challengeId = params['challengeId'];
+  if (!challengeId || !verifiedMemberOf(caller, 'commissioner')) return false;
+  return (await owners.challenge(challengeId)) === caller.membership?.organisationId;
+}
+
 /** Whether a signed-in person passes a rule; anonymous callers never pass a non-public one. */
-function allows(rule: Exclude<AccessRule, 'public'>, caller: Person, params: Record<string, string | undefined>): boolean {
+async function allows(rule: Exclude<AccessRule, 'public'>, caller: Person, params: Record<string, string | undefined>, owners: ResourceOwners): Promise<boolean> {
   switch (rule) {
     case 'signedIn':
       return true;
@@ -31,6 +42,8 @@ function allows(rule: Exclude<AccessRule, 'public'>, caller: Person, params: Rec
       return verifiedMemberOf(caller, 'commissioner');
     case 'verifiedFirm':
       return verifiedMemberOf(caller, 'creative');
+    case 'challengeCommissioner':
+      return postedChallenge(caller, params, owners);
     default: {
       const unhandled: never = rule;
       throw new Error(`No check for access rule ${String(unhandled)}`);
@@ -42,8 +55,8 @@ function allows(rule: Exclude<AccessRule, 'public'>, caller: Person, params: Rec
  * Checks a route's declared access rule before its handler runs: anonymous callers of a non-public
  * route get 401; a signed-in caller who may not see it gets 404, so nothing reveals that it exists.
  */
-export function authorise(rule: AccessRule, caller: Caller, params: Record<string, string | undefined>): void {
+export async function authorise(rule: AccessRule, caller: Caller, params: Record<string, string | undefined>, owners: ResourceOwners): Promise<void> {
   if (rule === 'public') return;
   if (caller.kind === 'anonymous') throw signInRequired();
-  if (!allows(rule, caller, params)) throw notFound();
+  if (!(await allows(rule, caller, params, owners))) throw notFound();
 }

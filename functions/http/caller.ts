@@ -1,4 +1,5 @@
 import type { Language } from '#shared/language.ts';
+import type { Viewer } from '../domain/challenges/ports.ts';
 import type { organisationKinds, organisationStatuses, memberRoles } from '#shared/organisation.ts';
 
 /** The caller's organisation and role in it, as the session check reads them on each request. */
@@ -35,4 +36,16 @@ export type Person = Extract<Caller, { kind: 'person' }>;
 export function signedInCaller(caller: Caller): Person {
   if (caller.kind !== 'person') throw new Error('A route that needs a signed-in caller was reached without one');
   return caller;
+}
+
+/** The caller in the challenge domain's terms: who they are, whether staff, and their organisation's kind and standing. */
+export function viewerOf(caller: Caller): Viewer {
+  if (caller.kind !== 'person') return { staff: false, organisationVerified: false };
+  const membership = caller.membership;
+  return {
+    userId: caller.userId,
+    staff: caller.staff,
+    ...(membership ? { organisationId: membership.organisationId, organisationKind: membership.organisationKind } : {}),
+    organisationVerified: membership?.organisationStatus === 'verified',
+  };
 }

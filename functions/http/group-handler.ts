@@ -5,10 +5,11 @@ import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../logger.ts';
-import { authorise } from './access.ts';
+import { authorise, type ResourceOwners } from './access.ts';
 import type { Caller } from './caller.ts';
 import { refuseCrossSiteWrites } from './cross-site.ts';
 import { resolveCaller } from './resolve-caller.ts';
+import { wiring } from '../wiring.ts';
 import { problemDetails } from './middleware/problem-details.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { methodNotAllowed, notFound } from './problem.ts';
@@ -18,6 +19,10 @@ import type { RouteDefinition, RouteGroup } from './route.ts';
 import { routes } from './routes.ts';
 
 type Result = APIGatewayProxyStructuredResultV2;
+
+const resourceOwners: ResourceOwners = {
+  challenge: async (challengeId) => (await wiring().challengePorts.challenges.challenge(challengeId))?.organisationId,
+};
 type AnyRoute = (typeof routes)[number];
 
 type ResponseBody<R extends RouteDefinition> = R['response'] extends { schema: infer S extends z.ZodType }
@@ -58,7 +63,7 @@ function routeHandler(route: RouteDefinition, implementation: RouteImplementatio
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<Result> => {
     refuseCrossSiteWrites(route.method, event);
     const caller = await resolveCaller(event);
-    authorise(route.access, caller, event.pathParameters ?? {});
+    await authorise(route.access, caller, event.pathParameters ?? {}, resourceOwners);
     const input = parseRequest(route, event);
     return shapeResponse(route, await implementation({ ...input, caller, event, context }));
   };

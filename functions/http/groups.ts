@@ -8,4 +8,6 @@ export const groups: Record<RouteGroup, GroupPermissions> = {
   organisations: { table: 'readWrite', sendEmail: false },
   staff: { table: 'readWrite', sendEmail: false },
   directory: { table: 'read', sendEmail: false },
+  // Emails about challenges go through the outbox, so the group only writes the table.
+  challenges: { table: 'readWrite', sendEmail: false },
 };

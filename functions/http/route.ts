@@ -8,14 +8,15 @@ import type { z } from 'zod';
  * - `staff`: the cluster's staff
  * - `member` / `owner`: a member / the owner of the organisation named by the path's `organisationId`
  * - `verifiedCommissioner` / `verifiedFirm`: a member of a verified commissioning organisation / creative firm
+ * - `challengeCommissioner`: a member of the verified commissioning organisation that posted the path's `challengeId`
  */
-export const accessRules = ['public', 'signedIn', 'staff', 'member', 'owner', 'verifiedCommissioner', 'verifiedFirm'] as const;
+export const accessRules = ['public', 'signedIn', 'staff', 'member', 'owner', 'verifiedCommissioner', 'verifiedFirm', 'challengeCommissioner'] as const;
 export type AccessRule = (typeof accessRules)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The feature groups; each becomes one Lambda function (module `functions/http/handlers/<group>/index.ts`). */
-export type RouteGroup = 'system' | 'account' | 'organisations' | 'staff' | 'directory';
+export type RouteGroup = 'system' | 'account' | 'organisations' | 'staff' | 'directory' | 'challenges';
 
 /** What a group's function may touch in AWS; CDK grants exactly this and nothing more. */
 export interface GroupPermissions {

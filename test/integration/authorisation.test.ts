@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRules, type AccessRule, type RouteDefinition } from '#functions/http/route.ts';
 import { routes } from '#functions/http/routes.ts';
 import { wiring } from '#functions/wiring.ts';
+import { storedChallenge } from '../helpers/challenges.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { createTestTable } from '../helpers/table.ts';
 
@@ -18,6 +19,7 @@ const admitted: Record<AccessRule, CallerName[]> = {
   owner: ['commissionerA'],
   verifiedCommissioner: ['commissionerA', 'commissionerB'],
   verifiedFirm: ['firmX', 'firmY'],
+  challengeCommissioner: ['commissionerA'],
 };
 
 const organisations = {
@@ -79,8 +81,25 @@ async function freshCallers() {
     staff: staff.cookie,
     suspendedFirm: suspendedFirm.cookie,
   };
-  // Every path parameter names something that exists: commissioner A's organisation and member, firm X.
-  const parameters: Record<string, string> = { organisationId: commissionerA.organisationId, userId: commissionerA.userId, firmId: firmX.organisationId };
+  // Every path parameter names something that exists: commissioner A's organisation and member, firm X,
+  // commissioner A's open challenge and a question firm Y asked on it.
+  const challenge = await storedChallenge(commissionerA.organisationId, 'published');
+  const questionId = ulid();
+  await wiring().challengePorts.challenges.ask({
+    challengeId: challenge.challengeId,
+    questionId,
+    question: 'May we bid with a partner from outside the region?',
+    askerOrganisationId: firmY.organisationId,
+    askerUserId: firmY.userId,
+    askedAt: new Date().toISOString(),
+  });
+  const parameters: Record<string, string> = {
+    organisationId: commissionerA.organisationId,
+    userId: commissionerA.userId,
+    firmId: firmX.organisationId,
+    challengeId: challenge.challengeId,
+    questionId,
+  };
   return { cookies, parameters };
 }
 

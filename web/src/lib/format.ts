@@ -10,3 +10,17 @@ export function formatDateTime(iso: string): string {
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso));
 }
+
+/** Euro cents as a price in the page's language, without cents when there are none. */
+export function formatEuros(cents: number): string {
+  return new Intl.NumberFormat(localeTags[getLocale()], {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: cents % 100 === 0 ? 0 : 2,
+  }).format(cents / 100);
+}
+
+/** A calendar date (YYYY-MM-DD) in the page's language. */
+export function formatDate(isoDate: string): string {
+  return new Intl.DateTimeFormat(localeTags[getLocale()], { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(isoDate));
+}

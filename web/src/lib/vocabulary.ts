@@ -7,6 +7,7 @@ import type {
   subsectors,
 } from '$shared/organisation.ts';
 import { mraMunicipalities } from '$shared/organisation.ts';
+import type { challengeStatuses, challengeTypes, fundingInstruments, rightsModels, visibilities, workplaces } from '$shared/challenge.ts';
 import { m } from './paraglide/messages.js';
 
 type Of<T extends readonly string[]> = T[number];
@@ -85,3 +86,51 @@ export const sizeBandLabel = (value: Of<typeof sizeBands>) => sizeBandLabels[val
 export const commissionerTypeLabel = (value: Of<typeof commissionerTypes>) => commissionerTypeLabels[value]();
 export const statusLabel = (value: Of<typeof organisationStatuses>) => statusLabels[value]();
 export const municipalityName = (code: string) => mraMunicipalities.find((municipality) => municipality.code === code)?.name ?? code;
+
+const challengeStatusLabels: Record<Of<typeof challengeStatuses>, Label> = {
+  draft: m.vocab_challenge_status_draft,
+  submitted: m.vocab_challenge_status_submitted,
+  published: m.vocab_challenge_status_published,
+  closed: m.vocab_challenge_status_closed,
+  awarded: m.vocab_challenge_status_awarded,
+  no_award: m.vocab_challenge_status_no_award,
+  rejected: m.vocab_challenge_status_rejected,
+  cancelled: m.vocab_challenge_status_cancelled,
+};
+
+const challengeTypeLabels: Record<Of<typeof challengeTypes>, Label> = {
+  commission: m.vocab_challenge_type_commission,
+  partner_search: m.vocab_challenge_type_partner_search,
+};
+
+const fundingLabels: Record<Of<typeof fundingInstruments>, Label> = {
+  own_budget: m.vocab_funding_own_budget,
+  horizon_europe: m.vocab_funding_horizon_europe,
+  clicknl: m.vocab_funding_clicknl,
+  mit: m.vocab_funding_mit,
+  other: m.vocab_funding_other,
+};
+
+const rightsLabels: Record<Of<typeof rightsModels>, Label> = {
+  ip_assignment: m.vocab_rights_ip_assignment,
+  exclusive_licence: m.vocab_rights_exclusive_licence,
+  non_exclusive_licence: m.vocab_rights_non_exclusive_licence,
+};
+
+const visibilityLabels: Record<Of<typeof visibilities>, Label> = {
+  public: m.vocab_visibility_public,
+  verified_firms: m.vocab_visibility_verified_firms,
+};
+
+const workplaceLabels: Record<Of<typeof workplaces>, Label> = {
+  on_site: m.vocab_workplace_on_site,
+  hybrid: m.vocab_workplace_hybrid,
+  remote: m.vocab_workplace_remote,
+};
+
+export const challengeStatusLabel = (value: Of<typeof challengeStatuses>) => challengeStatusLabels[value]();
+export const challengeTypeLabel = (value: Of<typeof challengeTypes>) => challengeTypeLabels[value]();
+export const fundingLabel = (value: Of<typeof fundingInstruments>) => fundingLabels[value]();
+export const rightsLabel = (value: Of<typeof rightsModels>) => rightsLabels[value]();
+export const visibilityLabel = (value: Of<typeof visibilities>) => visibilityLabels[value]();
+export const workplaceLabel = (value: Of<typeof workplaces>) => workplaceLabels[value]();

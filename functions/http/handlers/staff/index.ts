@@ -1,14 +1,24 @@
+import { moderationQueue } from '../../../domain/challenges/list-challenges.ts';
+import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
 import { reviewOrganisation } from '../../../domain/verification/review-organisation.ts';
 import { verificationQueue } from '../../../domain/verification/verification-queue.ts';
 import { wiring } from '../../../wiring.ts';
+import { signedInCaller, viewerOf, type Caller } from '../../caller.ts';
 import { createGroupHandler } from '../../group-handler.ts';
 
 const ports = () => wiring().organisationPorts;
+const challengePorts = () => wiring().challengePorts;
+const staffMember = (caller: Caller) => ({ ...viewerOf(caller), userId: signedInCaller(caller).userId });
 
-/** The cluster staff's verification queue and their decisions on organisations. */
+/** The cluster staff's queues and decisions: verifying organisations, moderating challenges. */
 export const handler = createGroupHandler('staff', {
   listOrganisationsForStaff: async ({ query: { status, ...page } }) => verificationQueue(status, page, ports().store),
   verifyOrganisation: async ({ params }) => reviewOrganisation(params.organisationId, { action: 'verify' }, ports()),
   rejectOrganisation: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'reject', reason: body.reason }, ports()),
   suspendOrganisation: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'suspend', reason: body.reason }, ports()),
+  listChallengesForStaff: async ({ query: { status, ...page } }) => moderationQueue(status, page, challengePorts()),
+  approveChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'approve', ...body }, staffMember(caller), challengePorts()),
+  requestChallengeChanges: async ({ params, body, caller }) =>
+    transitionChallenge(params.challengeId, { action: 'requestChanges', ...body }, staffMember(caller), challengePorts()),
+  rejectChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'reject', ...body }, staffMember(caller), challengePorts()),
 });

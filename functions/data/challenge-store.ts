@@ -1,0 +1,168 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import type { ChallengeFilters, ChallengeStore, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
+import type { OwedEmail } from '../domain/organisations/ports.ts';
+import { challengeAuditEntity } from './challenge-audit.entity.ts';
+import { challengeEntity } from './challenge.entity.ts';
+import { followEntity, ndaAcceptanceEntity } from './challenge-interest.entity.ts';
+import { outboxEventEntity } from './outbox-event.entity.ts';
+import { checkedCursor, pageOf } from './pages.ts';
+import { questionEntity } from './question.entity.ts';
+
+type ChallengeAttributes = Parameters<Parameters<ReturnType<ReturnType<typeof challengeEntity>['query']['byStatus']>['where']>[0]>[0];
+type FilterOperations = Parameters<Parameters<ReturnType<ReturnType<typeof challengeEntity>['query']['byStatus']>['where']>[0]>[1];
+
+/** The list filters as one filter expression; each page is still one Query of an index, never a Scan. */
+function filterExpression(filters: ChallengeFilters, attributes: ChallengeAttributes, op: FilterOperations, openAfter?: string): string {
+  const words = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  return [
+    filters.sector ? op.eq(attributes.sector, filters.sector) : '',
+    filters.discipline ? op.contains(attributes.disciplines, filters.discipline) : '',
+    filters.type ? op.eq(attributes.type, filters.type) : '',
+    filters.funding ? op.eq(attributes.fundingInstrument, filters.funding) : '',
+    filters.minBudgetCents !== undefined ? op.gte(attributes.budgetMaxCents, filters.minBudgetCents) : '',
+    filters.maxBudgetCents !== undefined ? op.lte(attributes.budgetMinCents, filters.maxBudgetCents) : '',
+    filters.includeFirmsOnly ? '' : op.eq(attributes.visibility, 'public'),
+    openAfter ? op.gt(attributes.openUntil, openAfter) : '',
+    ...words.map((word) => op.contains(attributes.searchText, word)),
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+}
+
+const noFilters: ChallengeFilters = { includeFirmsOnly: true };
+
+/** The stored side of challenges (see ChallengeStore): every read is a GetItem or a Query. */
+export function createChallengeStore(client: DynamoDBDocumentClient, table: string, newId: () => string): ChallengeStore {
+  const challenges = challengeEntity(client, table);
+  const audits = challengeAuditEntity(client, table);
+  const questions = questionEntity(client, table);
+  const follows = followEntity(client, table);
+  const ndas = ndaAcceptanceEntity(client, table);
+  const outboxEvents = outboxEventEntity(client, table);
+  const service = new Service({ challenges, audits, questions, outboxEvents }, { client, table });
+  const outboxItem = (email: OwedEmail) => ({ eventId: newId(), ...email, createdAt: new Date().toISOString() });
+  const asStored = (item: unknown) => item as StoredChallenge;
+
+  return {
+    async create(challenge, audit) {
+      const { canceled, data } = await service.transaction
+        .write(({ challenges: entity, audits: trail }) => [entity.create(challenge).commit(), trail.create(audit).commit()])
+        .go();
+      if (canceled) throw new Error(`Creating challenge ${challenge.challengeId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+    },
+
+    async challenge(challengeId) {
+      const { data } = await challenges.get({ challengeId }).go({ consistent: true });
+      return data ? asStored(data) : undefined;
+    },
+
+    async change(challengeId, expectedVersion, { set, remove = [], audit, emails = [] }) {
+      const { canceled, data } = await service.transaction
+        .write(({ challenges: entity, audits: trail, outboxEvents: events }) => [
+          (remove.length ? entity.patch({ challengeId }).set(set).remove(remove) : entity.patch({ challengeId }).set(set))
+            .where(({ version }, { eq }) => eq(version, expectedVersion))
+            .commit(),
+          trail.create(audit).commit(),
+          ...emails.map((email) => events.create(outboxItem(email)).commit()),
+        ])
+        .go();
+      if (!canceled) return true;
+      if (data[0]?.code === 'ConditionalCheckFailed') return false;
+      throw new Error(`Changing challenge ${challengeId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+    },
+
+    async ofOrganisation(organisationId, page) {
+      const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${organisationId}#CHALLENGES`);
+      const query = challenges.query.byOrganisation({ organisationId });
+      return pageOf(async (options) => {
+        const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
+        return { data: data.map(asStored), cursor: next };
+      }, { ...page, cursor });
+    },
+
+    async byStatus(status, page, { oldestFirst, filters = noFilters, openAfter }) {
+      const cursor = checkedCursor(page.cursor, 'gsi1pk', `CHALLENGES#${status}`);
+      const query = challenges.query.byStatus({ status }).where((attributes, op) => filterExpression(filters, attributes, op, openAfter));
+      return pageOf(async (options) => {
+        const { data, cursor: next } = await query.go({ ...options, order: oldestFirst ? 'asc' : 'desc' });
+        return { data: data.map(asStored), cursor: next };
+      }, { ...page, cursor });
+    },
+
+    async closingSoonest(after, filters, page) {
+      const cursor = checkedCursor(page.cursor, 'gsi3pk', 'CHALLENGES#open');
+      const query = challenges.query
+        .open({ listing: 'open' })
+        .gt({ openUntil: after })
+        .where((attributes, op) => filterExpression(filters, attributes, op));
+      return pageOf(async (options) => {
+        const { data, cursor: next } = await query.go(options);
+        return { data: data.map(asStored), cursor: next };
+      }, { ...page, cursor });
+    },
+
+    async pastDeadline(now, limit) {
+      const { data } = await challenges.query.open({ listing: 'open' }).lte({ openUntil: now }).go({ count: limit });
+      return data.map(asStored);
+    },
+
+    async audit(challengeId) {
+      return (await audits.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredAuditEntry[];
+    },
+
+    async questions(challengeId) {
+      return (await questions.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredQuestion[];
+    },
+
+    async question(challengeId, questionId) {
+      return ((await questions.get({ challengeId, questionId }).go({ consistent: true })).data ?? undefined) as StoredQuestion | undefined;
+    },
+
+    async ask(question) {
+      await questions.create(question).go();
+    },
+
+    async answer(question, answer, audit, emails) {
+      const { challengeId, questionId } = question;
+      const { canceled, data } = await service.transaction
+        .write(({ questions: entity, audits: trail, outboxEvents: events }) => [
+          entity
+            .patch({ challengeId, questionId })
+            .set(answer)
+            .where((attributes, { notExists }) => notExists(attributes.answer))
+            .commit(),
+          trail.create(audit).commit(),
+          ...emails.map((email) => events.create(outboxItem(email)).commit()),
+        ])
+        .go();
+      if (!canceled) return true;
+      if (data[0]?.code === 'ConditionalCheckFailed') return false;
+      throw new Error(`Answering question ${questionId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+    },
+
+    async follow(challengeId, firmId, userId, at) {
+      await follows.put({ challengeId, firmId, followedByUserId: userId, followedAt: at }).go();
+    },
+
+    async unfollow(challengeId, firmId) {
+      await follows.delete({ challengeId, firmId }).go();
+    },
+
+    async isFollowing(challengeId, firmId) {
+      return Boolean((await follows.get({ challengeId, firmId }).go({ consistent: true })).data);
+    },
+
+    async followers(challengeId) {
+      return (await follows.query.byChallenge({ challengeId }).go({ pages: 'all' })).data.map((follow) => follow.firmId);
+    },
+
+    async acceptNda(challengeId, firmId, userId, at) {
+      await ndas.put({ challengeId, firmId, acceptedByUserId: userId, acceptedAt: at }).go();
+    },
+
+    async ndaAccepted(challengeId, firmId) {
+      return Boolean((await ndas.get({ challengeId, firmId }).go({ consistent: true })).data);
+    },
+  };
+}

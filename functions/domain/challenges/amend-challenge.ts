@@ -1,0 +1,43 @@
+import type { AmendChallenge, Challenge } from '#shared/challenge.ts';
+import { conflictError, invalidError } from '../errors.ts';
+import { auditEntry, changedFields } from './audit.ts';
+import { stale } from './draft-challenge.ts';
+import { challengePage, findChallenge } from './get-challenge.ts';
+import { effectiveStatus } from './lifecycle.ts';
+import type { ChallengeChanges, ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
+import { challengeEmail, interestedFirmRecipients } from './recipients.ts';
+
+const later = (next: string | undefined, current: string) => (next === undefined ? current : new Date(next).toISOString());
+
+/**
+ * A published challenge is frozen but for two amendments: later deadlines and added attachments.
+ * A deadline may only move later (422 naming it), the question deadline stays before the bid deadline,
+ * and every firm that has shown interest is told, in the same transaction as the change.
+ */
+export async function amendChallenge(challengeId: string, amendment: AmendChallenge, viewer: Viewer & { userId: string }, ports: ChallengePorts): Promise<Challenge> {
+  const challenge = await findChallenge(challengeId, ports);
+  const now = ports.now();
+  const status = effectiveStatus(challenge, now);
+  if (status !== 'published') throw conflictError(`This challenge is ${status.replace('_', ' ')}; only an open challenge can be amended.`);
+  if (amendment.version !== challenge.version) throw stale();
+  const bidDeadline = later(amendment.bidDeadline, challenge.bidDeadline);
+  const questionDeadline = later(amendment.questionDeadline, challenge.questionDeadline);
+  if (bidDeadline < challenge.bidDeadline) throw invalidError('A bid deadline can only be extended, not brought forward.', 'body.bidDeadline');
+  if (questionDeadline < challenge.questionDeadline) throw invalidError('A question deadline can only be extended, not brought forward.', 'body.questionDeadline');
+  if (questionDeadline >= bidDeadline) throw invalidError('The question deadline must be before the bid deadline.', 'body.questionDeadline');
+  const attachments = [...challenge.attachments, ...(amendment.addAttachments ?? [])];
+  if (attachments.length > 20) throw invalidError('A challenge has at most 20 attachments.', 'body.addAttachments');
+  const next: ChallengeChanges = { bidDeadline, questionDeadline, attachments, openUntil: bidDeadline, listing: 'open' };
+  const changes = changedFields(challenge, next, ['bidDeadline', 'questionDeadline', 'attachments']);
+  if (!changes.length) throw invalidError('This changes nothing: extend a deadline or add an attachment.', 'body.bidDeadline');
+  const emails = challengeEmail('challenge.amended', challenge, await interestedFirmRecipients(challenge, ports), {
+    bidDeadline,
+    questionDeadline,
+    addedAttachments: amendment.addAttachments?.length ?? 0,
+  });
+  const audit = auditEntry(challengeId, ports.newId(), now, 'amended', { role: 'commissioner', userId: viewer.userId }, { changes });
+  const set = { ...next, version: challenge.version + 1 };
+  if (!(await ports.challenges.change(challengeId, challenge.version, { set, audit, emails }))) throw stale();
+  const changed: StoredChallenge = { ...challenge, ...set };
+  return challengePage(changed, viewer, ports);
+}

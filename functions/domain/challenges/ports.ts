@@ -1,0 +1,107 @@
+import type { ChallengeListQuery, ChallengeStatus, ChallengeTerms } from '#shared/challenge.ts';
+import type { sectors } from '#shared/organisation.ts';
+import type { OrganisationStore, OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
+
+/** A challenge as it is stored: its terms (deadlines as UTC ISO strings) and its place in the lifecycle. */
+export interface StoredChallenge extends ChallengeTerms {
+  challengeId: string;
+  organisationId: string;
+  commissionerName: string;
+  sector: (typeof sectors)[number];
+  status: ChallengeStatus;
+  statusSince: string;
+  statusNote?: string;
+  createdAt: string;
+  submittedAt?: string;
+  publishedAt?: string;
+  closedAt?: string;
+  version: number;
+  searchText: string;
+  /** Present only while published: `open`, with `openUntil` the bid deadline. */
+  listing?: 'open';
+  openUntil?: string;
+}
+
+export type ChallengeChanges = Partial<Omit<StoredChallenge, 'challengeId' | 'organisationId' | 'createdAt'>>;
+
+export interface StoredAuditEntry {
+  challengeId: string;
+  entryId: string;
+  at: string;
+  action: string;
+  actorRole: 'commissioner' | 'staff' | 'system';
+  actorUserId?: string;
+  note?: string;
+  changes: { field: string; from?: string; to?: string }[];
+}
+
+export interface StoredQuestion {
+  challengeId: string;
+  questionId: string;
+  question: string;
+  askerOrganisationId: string;
+  askerUserId: string;
+  askedAt: string;
+  answer?: string;
+  answeredAt?: string;
+  answeredByUserId?: string;
+}
+
+export type ChallengeFilters = Omit<ChallengeListQuery, 'sort' | 'cursor' | 'limit'> & {
+  /** Whether challenges for verified firms only may be listed. */
+  includeFirmsOnly: boolean;
+};
+
+/** A write of the challenge: its changes, the audit line they make and the emails they owe, in one transaction. */
+export interface ChallengeWrite {
+  set: ChallengeChanges;
+  remove?: (keyof ChallengeChanges)[];
+  audit: StoredAuditEntry;
+  emails?: OwedEmail[];
+}
+
+/** The stored side of challenges, their audit trail, questions, followers and NDA acceptances. */
+export interface ChallengeStore {
+  create(challenge: StoredChallenge, audit: StoredAuditEntry): Promise<void>;
+  challenge(challengeId: string): Promise<StoredChallenge | undefined>;
+  /** Writes only if the challenge is still at `expectedVersion`; false otherwise. */
+  change(challengeId: string, expectedVersion: number, write: ChallengeWrite): Promise<boolean>;
+  ofOrganisation(organisationId: string, page: PageRequest): Promise<Page<StoredChallenge>>;
+  /** By the time they got this status; `oldestFirst` for queues, newest first otherwise. */
+  byStatus(status: ChallengeStatus, page: PageRequest, options: { oldestFirst: boolean; filters?: ChallengeFilters; openAfter?: string }): Promise<Page<StoredChallenge>>;
+  /** Published challenges whose deadline is after `after`, closing soonest first. */
+  closingSoonest(after: string, filters: ChallengeFilters, page: PageRequest): Promise<Page<StoredChallenge>>;
+  /** Published challenges whose bid deadline is at or before `now`. */
+  pastDeadline(now: string, limit: number): Promise<StoredChallenge[]>;
+  audit(challengeId: string): Promise<StoredAuditEntry[]>;
+  questions(challengeId: string): Promise<StoredQuestion[]>;
+  question(challengeId: string, questionId: string): Promise<StoredQuestion | undefined>;
+  ask(question: StoredQuestion): Promise<void>;
+  /** Stores the answer, its audit line and its emails in one transaction, only if it was not answered yet. */
+  answer(question: StoredQuestion, answer: Required<Pick<StoredQuestion, 'answer' | 'answeredAt' | 'answeredByUserId'>>, audit: StoredAuditEntry, emails: OwedEmail[]): Promise<boolean>;
+  follow(challengeId: string, firmId: string, userId: string, at: string): Promise<void>;
+  unfollow(challengeId: string, firmId: string): Promise<void>;
+  isFollowing(challengeId: string, firmId: string): Promise<boolean>;
+  followers(challengeId: string): Promise<string[]>;
+  acceptNda(challengeId: string, firmId: string, userId: string, at: string): Promise<void>;
+  ndaAccepted(challengeId: string, firmId: string): Promise<boolean>;
+}
+
+/** What the challenge use cases need. */
+export interface ChallengePorts {
+  challenges: ChallengeStore;
+  organisations: OrganisationStore;
+  /** The cluster staff's addresses: they moderate. */
+  staffEmails: readonly string[];
+  now(): Date;
+  newId(): string;
+}
+
+/** Who is looking at or acting on a challenge, in the domain's terms. */
+export interface Viewer {
+  userId?: string;
+  staff: boolean;
+  organisationId?: string;
+  organisationKind?: 'commissioner' | 'creative';
+  organisationVerified: boolean;
+}

@@ -1,0 +1,67 @@
+import { ulid } from 'ulid';
+import type { CreateChallenge } from '#shared/challenge.ts';
+import { normalisedTerms } from '#functions/domain/challenges/draft-challenge.ts';
+import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
+import { wiring } from '#functions/wiring.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+/** A complete, valid challenge as a commissioner would write it, closing in three weeks. */
+export const challengeTerms = (overrides: Partial<CreateChallenge> = {}): CreateChallenge => ({
+  language: 'en',
+  title: 'Make flood warnings people act on',
+  summary: 'Residents ignore our flood warnings. We want a warning service that people understand and act on in time.',
+  description: 'Our water board sends flood warnings by text message, but few residents act on them. We look for a creative partner to redesign them.',
+  disciplines: ['service_design', 'data_visualisation'],
+  budgetMinCents: 2_000_000,
+  budgetMaxCents: 4_500_000,
+  questionDeadline: daysFromNow(14),
+  bidDeadline: daysFromNow(21),
+  expectedStart: daysFromNow(40).slice(0, 10),
+  durationWeeks: 12,
+  workplace: 'hybrid',
+  municipality: 'GM0363',
+  type: 'commission',
+  fundingInstrument: 'own_budget',
+  coFinancingPercent: 0,
+  consortiaAllowed: true,
+  criteria: [
+    { name: 'Understanding of residents', description: 'How well the approach starts from the people warned', weight: 40 },
+    { name: 'Quality of past work', description: 'Portfolio and references', weight: 35 },
+    { name: 'Price', description: 'Value for the budget', weight: 25 },
+  ],
+  visibility: 'public',
+  attachments: [{ title: 'Current warning texts', url: 'https://waterschap.example/warnings.pdf' }],
+  rights: { model: 'exclusive_licence', portfolioRights: true },
+  ndaRequired: false,
+  pitchFeeCents: 150_000,
+  ...overrides,
+});
+
+/** A challenge written straight to the table in the given status, for tests that need one without walking the lifecycle. */
+export async function storedChallenge(organisationId: string, status: StoredChallenge['status'], overrides: Partial<CreateChallenge> = {}) {
+  const now = new Date().toISOString();
+  const challenge: StoredChallenge = {
+    ...normalisedTerms(challengeTerms(overrides)),
+    challengeId: ulid(),
+    organisationId,
+    commissionerName: 'Waterschap Test',
+    sector: 'water',
+    status,
+    statusSince: now,
+    createdAt: now,
+    version: 1,
+    ...(status === 'published' ? { publishedAt: now, listing: 'open' as const } : {}),
+  };
+  if (challenge.listing) challenge.openUntil = challenge.bidDeadline;
+  await wiring().challengePorts.challenges.create(challenge, {
+    challengeId: challenge.challengeId,
+    entryId: ulid(),
+    at: now,
+    action: 'created',
+    actorRole: 'system',
+    changes: [],
+  });
+  return challenge;
+}
