@@ -4,6 +4,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { groups } from '#functions/http/groups.ts';
 import { routes } from '#functions/http/routes.ts';
+import { DeadlineCloser } from './constructs/deadline-closer.ts';
 import { OperatorAlerts } from './constructs/operator-alerts.ts';
 import { OutboxDispatcher } from './constructs/outbox-dispatcher.ts';
 import { RouteTableApi } from './constructs/route-table-api.ts';
@@ -17,7 +18,7 @@ export interface ApiStackProps extends StackProps {
   settings: Settings;
 }
 
-/** Everything that runs code and can be replaced at will: the HTTP API, its functions, the outbox dispatcher. */
+/** Everything that runs code and can be replaced at will: the HTTP API, its functions, the outbox dispatcher, the deadline closer. */
 export class ApiStack extends Stack {
   /** The execute-api host name CloudFront forwards `/api/*` to. */
   readonly apiDomainName: string;
@@ -44,6 +45,7 @@ export class ApiStack extends Stack {
       alerts,
     });
     new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, environment, alerts });
+    new DeadlineCloser(this, 'DeadlineCloser', { table: props.table, environment, alerts });
 
     this.apiDomainName = api.domainName;
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The API without CloudFront' });

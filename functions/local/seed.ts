@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { registerOrganisation } from '../domain/organisations/register-organisation.ts';
 import { reviewOrganisation } from '../domain/verification/review-organisation.ts';
 import type { Wiring } from '../wiring.ts';
+import { seedDemoChallenges } from './seed-challenges.ts';
 import { demoOrganisations } from './seed-data.ts';
 
 const marker = { pk: 'SEED#demo', sk: 'SEED' };
@@ -9,7 +10,8 @@ const marker = { pk: 'SEED#demo', sk: 'SEED' };
 /**
  * Fills a new local table with the demo marketplace, once: each demo owner's account, their
  * organisation registered through the same use case the API runs, and verified by staff where
- * the demo says so (their "verified" emails land in the local inbox). Returns whether it seeded.
+ * the demo says so (their "verified" emails land in the local inbox), then the demo challenges in
+ * every state of their lifecycle. Returns whether it seeded.
  */
 export async function seedDemoData(wired: Wiring): Promise<boolean> {
   const table = wired.config.TABLE_NAME;
@@ -22,6 +24,7 @@ export async function seedDemoData(wired: Wiring): Promise<boolean> {
     const registered = await registerOrganisation(account.userId, organisation, wired.organisationPorts);
     if (status === 'verified') await reviewOrganisation(registered.id, { action: 'verify' }, wired.organisationPorts);
   }
+  await seedDemoChallenges(wired);
   await wired.documentClient.send(new PutCommand({ TableName: table, Item: { ...marker, seededAt: new Date().toISOString() } }));
   return true;
 }

@@ -13,7 +13,9 @@ import { localLog } from './log.ts';
 import { isPortFree } from './ports.ts';
 import { createLocalServer } from './server.ts';
 import { startSesLocal } from './ses-local.ts';
+import { createLambdaContext } from './lambda-context.ts';
 import { createStaticSite } from './static-site.ts';
+import { every, type LocalSchedule } from './scheduler.ts';
 import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 /**
@@ -40,6 +42,7 @@ const siteUrl = dev ? `http://localhost:${ports.vite?.port}` : `http://localhost
 
 const children: ChildService[] = [];
 let poller: StreamPoller | undefined;
+let deadlineJob: LocalSchedule | undefined;
 let server: Server | undefined;
 let stopping = false;
 
@@ -92,6 +95,10 @@ async function start(): Promise<void> {
     checkpointFile: join(dataDirectory, 'outbox-stream-checkpoint.json'),
   });
   poller.start();
+
+  // Closes challenges whose bid deadline passed, as the EventBridge rule does in AWS.
+  const { handler: closeChallenges } = await import('../events/close-challenges.ts');
+  deadlineJob = every(60_000, () => closeChallenges({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => log.error(`Closing challenges failed: ${String(error)}`));
 
   server = createLocalServer({ api: createApiGateway(), site });
   await new Promise<void>((resolveListen, rejectListen) => {
@@ -176,6 +183,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   if (children.length > 0) log.info('Stopping…');
+  await deadlineJob?.stop();
   await poller?.stop();
   server?.close();
   server?.closeAllConnections();

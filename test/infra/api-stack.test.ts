@@ -63,9 +63,9 @@ describe('Stack: ApiStack', () => {
       .flatMap((statement) => [statement.Action].flat());
   };
 
-  it('runs one function per route group plus the outbox dispatcher, all on Node.js 22 and arm64', () => {
+  it('runs one function per route group plus the outbox dispatcher and the deadline closer, all on Node.js 22 and arm64', () => {
     const functions = Object.values(functionsByLogicalId());
-    expect(functions).toHaveLength(routeGroups.length + 1);
+    expect(functions).toHaveLength(routeGroups.length + 2);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
@@ -161,6 +161,18 @@ describe('Stack: ApiStack', () => {
     );
     const actions = allowedActions(dispatcher!);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendRawEmail', 'sqs:SendMessage']));
+  });
+
+  it('runs the deadline closer every five minutes from an EventBridge rule, with write access to the table only', () => {
+    const [closer] = Object.entries(functionsByLogicalId()).filter(([, fn]) => String(fn.Properties.Description).includes('deadline closer'));
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [closer![0], 'Arn'] } })],
+    });
+    const actions = allowedActions(closer![1]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem']));
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
   });
 
   it('encrypts the failure queue and alarms as soon as it holds a message', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '#functions/local/seed.ts';
+import { demoChallenges } from '#functions/local/seed-challenge-data.ts';
 import { demoOrganisations } from '#functions/local/seed-data.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';
@@ -35,5 +36,25 @@ describe('Local seed: npm start fills a new table with a demo marketplace, once'
     const me = await api.call<{ organisation: { name: string; role: string; status: string } }>('GET', '/api/me', { cookie: owner.cookie });
 
     expect(me.body.organisation).toMatchObject({ name: demo!.organisation.name, role: 'owner', status: 'verified' });
+  });
+
+  it('puts demo challenges in every state: open ones listed (firms-only ones only to firms), one awaiting moderation, a closed one', async () => {
+    await seedDemoData(wiring());
+    const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
+    const firm = await signedInAs('anna@studionoord.example');
+    const commissioner = await signedInAs('ilse@havenstad.example');
+
+    const publicList = await api.call<{ items: { title: string }[] }>('GET', '/api/challenges');
+    const firmList = await api.call<{ items: { title: string }[] }>('GET', '/api/challenges', { cookie: firm.cookie });
+    const queue = await api.call<{ items: { title: string }[] }>('GET', '/api/staff/challenges', { cookie: staff.cookie });
+    const me = await api.call<{ organisation: { id: string } }>('GET', '/api/me', { cookie: commissioner.cookie });
+    const own = await api.call<{ items: { status: string }[] }>('GET', `/api/organisations/${me.body.organisation.id}/challenges`, { cookie: commissioner.cookie });
+    const statuses = demoChallenges.map((demo) => demo.stage);
+
+    expect(publicList.body.items).toHaveLength(2);
+    expect(firmList.body.items).toHaveLength(3);
+    expect(queue.body.items.map((challenge) => challenge.title)).toEqual(['Een nieuwe huisstijl voor de digitale balie']);
+    expect(own.body.items.map((challenge) => challenge.status).sort()).toEqual(['closed', 'published', 'submitted']);
+    expect(new Set(statuses)).toEqual(new Set(['draft', 'submitted', 'changes_requested', 'published', 'closed', 'rejected', 'cancelled']));
   });
 });

@@ -1,0 +1,44 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { bundledFunction } from './bundled-function.ts';
+import type { OperatorAlerts } from './operator-alerts.ts';
+import { grantTableAccess } from './table-access.ts';
+
+export interface DeadlineCloserProps {
+  table: ITable;
+  environment: Record<string, string>;
+  alerts: OperatorAlerts;
+}
+
+/** How often the close runs; pages already show a challenge past its deadline as closed in between. */
+export const closeSchedule = Duration.minutes(5);
+
+/**
+ * Closes published challenges whose bid deadline has passed, on an EventBridge schedule (the local
+ * server runs the same handler on a timer). Its emails go through the outbox, so it only needs the table.
+ */
+export class DeadlineCloser extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: DeadlineCloserProps) {
+    super(scope, id);
+    this.function = bundledFunction(this, 'Function', {
+      entry: 'functions/events/close-challenges.ts',
+      description: 'Crossover deadline closer: closes challenges past their bid deadline',
+      environment: props.environment,
+      timeout: Duration.minutes(2),
+      memorySize: 512,
+    });
+    grantTableAccess(this.function, props.table, 'readWrite');
+    new Rule(this, 'Schedule', {
+      description: 'Close challenges whose bid deadline has passed',
+      schedule: Schedule.rate(closeSchedule),
+      targets: [new LambdaFunction(this.function, { retryAttempts: 2 })],
+    });
+    props.alerts.alarmWhen('DeadlineCloserErrors', this.function.metricErrors(), 'Closing challenges past their deadline failed');
+  }
+}
