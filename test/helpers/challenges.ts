@@ -1,8 +1,11 @@
 import { ulid } from 'ulid';
 import type { CreateChallenge } from '#shared/challenge.ts';
+import type { RegisterOrganisation } from '#shared/organisation.ts';
 import { normalisedTerms } from '#functions/domain/challenges/draft-challenge.ts';
 import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
 import { wiring } from '#functions/wiring.ts';
+import { signedInAs, type TestApi } from './api.ts';
+import { commissionerRegistration, firmRegistration, registeredBy } from './organisations.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -65,3 +68,37 @@ export async function storedChallenge(organisationId: string, status: StoredChal
   });
   return challenge;
 }
+
+/** A verified organisation, registered through the API and verified by staff, with its owner signed in. */
+export async function verifiedOrganisation(api: TestApi, registration: RegisterOrganisation, staffCookie: string) {
+  const owner = await registeredBy(api, registration);
+  const verified = await api.call('POST', `/api/staff/organisations/${owner.organisationId}/verify`, { cookie: staffCookie });
+  if (verified.status !== 200) throw new Error(`Verifying failed: ${verified.status}`);
+  return owner;
+}
+
+/** A small marketplace: staff, a verified commissioner and two verified firms, each owner signed in. */
+export async function marketplace(api: TestApi) {
+  const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
+  const [commissioner, firm, otherFirm] = await Promise.all([
+    verifiedOrganisation(api, commissionerRegistration({ name: 'Waterschap Amstel' }), staff.cookie),
+    verifiedOrganisation(api, firmRegistration({ name: 'Studio Noord' }), staff.cookie),
+    verifiedOrganisation(api, firmRegistration({ name: 'Beeldtaal' }), staff.cookie),
+  ]);
+  return { staff, commissioner, firm, otherFirm };
+}
+
+export type ChallengeAnswer = {
+  id: string;
+  status: string;
+  version: number;
+  title: string;
+  statusNote?: string;
+  briefAccess: string;
+  description?: string;
+  questions: { id: string; question: string; answer?: string; askedByYou: boolean }[];
+  audit?: { action: string; actorRole: string; actorName?: string; note?: string; changes: { field: string; from?: string; to?: string }[] }[];
+  can: Record<string, boolean>;
+  following: boolean;
+};
+export type Problem = { status: number; detail?: string; errors?: { field: string; message: string }[] };
