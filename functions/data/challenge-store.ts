@@ -157,6 +157,17 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
       return (await follows.query.byChallenge({ challengeId }).go({ pages: 'all' })).data.map((follow) => follow.firmId);
     },
 
+    async followedBy(firmId, page) {
+      const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${firmId}#FOLLOWING`);
+      const query = follows.query.byFirm({ firmId });
+      return pageOf(async (options) => {
+        const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
+        const found = data.length ? (await challenges.get(data.map(({ challengeId }) => ({ challengeId }))).go({ consistent: true })).data : [];
+        const byId = new Map(found.map((challenge) => [challenge.challengeId, asStored(challenge)]));
+        return { data: data.flatMap(({ challengeId }) => byId.get(challengeId) ?? []), cursor: next };
+      }, { ...page, cursor });
+    },
+
     async acceptNda(challengeId, firmId, userId, at) {
       await ndas.put({ challengeId, firmId, acceptedByUserId: userId, acceptedAt: at }).go();
     },

@@ -426,6 +426,17 @@ export const routes = [
     response: { status: 200, description: 'A page of challenges', schema: challengeListSchema },
   },
   {
+    operationId: 'listFollowedChallenges',
+    method: 'GET',
+    path: '/api/organisations/{organisationId}/following',
+    access: 'member',
+    group: 'challenges',
+    summary: 'The challenges your firm follows, most recently followed first',
+    tags: ['challenges'],
+    request: { params: organisationIdParamsSchema, query: organisationChallengesQuerySchema },
+    response: { status: 200, description: 'A page of challenges', schema: challengeListSchema },
+  },
+  {
     operationId: 'listChallengesForStaff',
     method: 'GET',
     path: '/api/staff/challenges',

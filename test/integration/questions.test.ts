@@ -122,19 +122,23 @@ describe('Clarification questions, following and NDAs on published challenges', 
     expect(otherFirm.body.briefAccess).toBe('nda');
   });
 
-  it('lets a firm follow and unfollow an open challenge, idempotently', async () => {
+  it('lets a firm follow and unfollow an open challenge, idempotently, and lists what it follows', async () => {
     const challenge = await published();
     const follow = () => api.call<{ following: boolean }>('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: people.firm.cookie });
 
     const first = await follow();
     const second = await follow();
     const viewed = await view(challenge.id, people.firm.cookie);
+    const followedList = await api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${people.firm.organisationId}/following`, { cookie: people.firm.cookie });
     const unfollowed = await api.call<{ following: boolean }>('DELETE', `/api/challenges/${challenge.id}/follow`, { cookie: people.firm.cookie });
 
     expect([first.body, second.body]).toEqual([{ following: true }, { following: true }]);
     expect(viewed.body.following).toBe(true);
     expect(unfollowed.body).toEqual({ following: false });
     expect((await view(challenge.id, people.firm.cookie)).body.following).toBe(false);
+    expect(followedList.body.items.map((item) => item.id)).toContain(challenge.id);
+    const afterUnfollow = await api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${people.firm.organisationId}/following`, { cookie: people.firm.cookie });
+    expect(afterUnfollow.body.items.map((item) => item.id)).not.toContain(challenge.id);
   });
 
   it('keeps the audit trail from firms and visitors, and shows it to the commissioner and staff', async () => {

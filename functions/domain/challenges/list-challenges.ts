@@ -2,7 +2,7 @@ import type { ChallengeListQuery } from '#shared/challenge.ts';
 import type { PageRequest } from '../organisations/ports.ts';
 import type { ChallengePorts, Viewer } from './ports.ts';
 import { summaryView } from './views.ts';
-import { isVerifiedFirm } from './viewer.ts';
+import { isVerifiedFirm, maySee } from './viewer.ts';
 
 /**
  * Open challenges for everyone, newest first or closing soonest, filtered; those for verified firms
@@ -32,4 +32,11 @@ export async function moderationQueue(status: 'submitted' | 'published' | 'rejec
   const now = ports.now();
   const found = await ports.challenges.byStatus(status, page, { oldestFirst: status === 'submitted' });
   return { items: found.items.map((challenge) => summaryView(challenge, now)), cursor: found.cursor };
+}
+
+/** The challenges a firm follows, most recently followed first; one it may no longer see drops out. */
+export async function followedChallenges(firmId: string, page: PageRequest, viewer: Viewer, ports: ChallengePorts) {
+  const now = ports.now();
+  const found = await ports.challenges.followedBy(firmId, page);
+  return { items: found.items.filter((challenge) => maySee(viewer, challenge)).map((challenge) => summaryView(challenge, now)), cursor: found.cursor };
 }

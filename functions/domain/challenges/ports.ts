@@ -83,6 +83,8 @@ export interface ChallengeStore {
   unfollow(challengeId: string, firmId: string): Promise<void>;
   isFollowing(challengeId: string, firmId: string): Promise<boolean>;
   followers(challengeId: string): Promise<string[]>;
+  /** The challenges this firm follows, most recently followed first. */
+  followedBy(firmId: string, page: PageRequest): Promise<Page<StoredChallenge>>;
   acceptNda(challengeId: string, firmId: string, userId: string, at: string): Promise<void>;
   ndaAccepted(challengeId: string, firmId: string): Promise<boolean>;
 }

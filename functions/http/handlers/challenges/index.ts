@@ -2,7 +2,7 @@ import { amendChallenge } from '../../../domain/challenges/amend-challenge.ts';
 import { createChallenge, updateChallenge } from '../../../domain/challenges/draft-challenge.ts';
 import { acceptNda, setFollowing } from '../../../domain/challenges/firm-interest.ts';
 import { getChallenge } from '../../../domain/challenges/get-challenge.ts';
-import { listOpenChallenges, organisationChallenges } from '../../../domain/challenges/list-challenges.ts';
+import { followedChallenges, listOpenChallenges, organisationChallenges } from '../../../domain/challenges/list-challenges.ts';
 import { answerQuestion, askQuestion } from '../../../domain/challenges/questions.ts';
 import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
 import { findOrganisation } from '../../../domain/organisations/get-organisation.ts';
@@ -42,4 +42,5 @@ export const handler = createGroupHandler('challenges', {
   unfollowChallenge: async ({ params, caller }) => setFollowing(params.challengeId, false, firm(caller), ports()),
   acceptNda: async ({ params, caller }) => acceptNda(params.challengeId, firm(caller), ports()),
   listOrganisationChallenges: async ({ params, query }) => organisationChallenges(params.organisationId, query, ports()),
+  listFollowedChallenges: async ({ params, query, caller }) => followedChallenges(params.organisationId, query, viewerOf(caller), ports()),
 });
