@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchChromium } from '../helpers/browser.ts';
+import { signInThroughPage } from '../helpers/browser-sign-in.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { startLocalStack, type LocalStack } from '../helpers/local-stack.ts';
 
@@ -26,19 +27,7 @@ describe('End to end: a creative firm registers, staff verify it, and it appears
     rmSync(dataDirectory, { recursive: true, force: true });
   });
 
-  /** Signs in through the sign-in page, reading the code from the local SES inbox. */
-  async function signIn(email: string) {
-    const inbox = createInbox(stack.sesUrl);
-    const before = (await inbox.to(email)).length;
-    await page.goto(`${stack.url}/en/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Send me a code' }).click();
-    await expect.poll(async () => (await inbox.to(email)).length, { timeout: 15_000 }).toBeGreaterThan(before);
-    const code = /\d{6}/.exec((await inbox.to(email)).at(-1)?.subject ?? '')?.[0] ?? '';
-    await page.getByLabel('6-digit code').fill(code);
-    await page.getByTestId('sign-in-code-form').getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-  }
+  const signIn = (email: string) => signInThroughPage(page, stack, email);
 
   it('signs a new person in with the emailed code and takes them to registration', async () => {
     await signIn(owner);
