@@ -32,6 +32,13 @@ function filterExpression(filters: ChallengeFilters, attributes: ChallengeAttrib
 
 const noFilters: ChallengeFilters = { includeFirmsOnly: true };
 
+/** A guarded transaction's outcome: written, or refused because its first item's condition failed; anything else is a fault. */
+function guardHeld({ canceled, data }: { canceled: boolean; data: { code?: string }[] }, what: string): boolean {
+  if (!canceled) return true;
+  if (data[0]?.code === 'ConditionalCheckFailed') return false;
+  throw new Error(`${what} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+}
+
 /** The stored side of challenges (see ChallengeStore): every read is a GetItem or a Query. */
 export function createChallengeStore(client: DynamoDBDocumentClient, table: string, newId: () => string): ChallengeStore {
   const challenges = challengeEntity(client, table);
@@ -67,9 +74,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
           ...emails.map((email) => events.create(outboxItem(email)).commit()),
         ])
         .go();
-      if (!canceled) return true;
-      if (data[0]?.code === 'ConditionalCheckFailed') return false;
-      throw new Error(`Changing challenge ${challengeId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+      return guardHeld({ canceled, data }, `Changing challenge ${challengeId}`);
     },
 
     async ofOrganisation(organisationId, page) {
@@ -136,9 +141,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
           ...emails.map((email) => events.create(outboxItem(email)).commit()),
         ])
         .go();
-      if (!canceled) return true;
-      if (data[0]?.code === 'ConditionalCheckFailed') return false;
-      throw new Error(`Answering question ${questionId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+      return guardHeld({ canceled, data }, `Answering question ${questionId}`);
     },
 
     async follow(challengeId, firmId, userId, at) {

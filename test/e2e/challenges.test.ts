@@ -15,7 +15,8 @@ const localDateTime = (days: number) => {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T12:00`;
 };
 
-describe('End to end: a challenge from draft through moderation to a published answer', () => {
+// Each step drives a real browser against the whole stack; on a loaded two-core machine that takes time.
+describe('End to end: a challenge from draft through moderation to a published answer', { timeout: 120_000 }, () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'crossover-e2e-challenges-'));
   const token = `Harbour${Date.now().toString(36)}`;
   const title = `${token}: make the ferry timetable readable`;
@@ -29,7 +30,8 @@ describe('End to end: a challenge from draft through moderation to a published a
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startLocalStack(dataDirectory), launchChromium()]);
-    [commissioner, staff, firm] = await Promise.all([0, 1, 2].map(async () => (await browser.newContext()).newPage()));
+    const newPage = async () => (await browser.newContext()).newPage();
+    [commissioner, staff, firm] = await Promise.all([newPage(), newPage(), newPage()]);
   });
 
   afterAll(async () => {

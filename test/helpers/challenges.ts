@@ -4,8 +4,10 @@ import type { RegisterOrganisation } from '#shared/organisation.ts';
 import { normalisedTerms } from '#functions/domain/challenges/draft-challenge.ts';
 import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
 import { wiring } from '#functions/wiring.ts';
-import { signedInAs, type TestApi } from './api.ts';
-import { commissionerRegistration, firmRegistration, registeredBy } from './organisations.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { signedInAs, startTestApi, type TestApi } from './api.ts';
+import { commissionerRegistration, firmRegistration, outboxDelivery, registeredBy } from './organisations.ts';
+import { createTestTable } from './table.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -102,3 +104,19 @@ export type ChallengeAnswer = {
   following: boolean;
 };
 export type Problem = { status: number; detail?: string; errors?: { field: string; message: string }[] };
+
+/**
+ * A test file's marketplace: a fresh table, the API, outbox delivery and the people of `marketplace`,
+ * set up before its tests and the API stopped after them.
+ */
+export function useMarketplace() {
+  const world = {} as { api: TestApi; deliver: () => Promise<number>; people: Awaited<ReturnType<typeof marketplace>> };
+  beforeAll(async () => {
+    const { tableName } = await createTestTable();
+    world.api = await startTestApi();
+    world.deliver = outboxDelivery(tableName);
+    world.people = await marketplace(world.api);
+  });
+  afterAll(() => world.api?.stop());
+  return world;
+}

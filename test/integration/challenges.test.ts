@@ -1,39 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeChallengesPastDeadline } from '#functions/domain/challenges/close-challenges.ts';
 import { wiring } from '#functions/wiring.ts';
-import { startTestApi, type TestApi } from '../helpers/api.ts';
-import { challengeTerms, daysFromNow, marketplace, storedChallenge, type ChallengeAnswer, type Problem } from '../helpers/challenges.ts';
+import { challengeTerms, daysFromNow, storedChallenge, useMarketplace, type ChallengeAnswer, type Problem } from '../helpers/challenges.ts';
 import { createInbox } from '../helpers/inbox.ts';
-import { outboxDelivery } from '../helpers/organisations.ts';
-import { createTestTable } from '../helpers/table.ts';
-
-type People = Awaited<ReturnType<typeof marketplace>>;
 
 describe('Challenges: drafting, moderation, publication, amendment, cancellation and the deadline close', () => {
   const inbox = createInbox();
-  let api: TestApi;
-  let deliver: () => Promise<number>;
-  let people: People;
+  const world = useMarketplace();
 
-  beforeAll(async () => {
-    const { tableName } = await createTestTable();
-    api = await startTestApi();
-    deliver = outboxDelivery(tableName);
-    people = await marketplace(api);
-  });
-  afterAll(() => api?.stop());
-
-  const asCommissioner = () => people.commissioner.cookie;
+  const asCommissioner = () => world.people.commissioner.cookie;
   const draft = async (overrides = {}) => {
-    const created = await api.call<ChallengeAnswer>('POST', '/api/challenges', { body: challengeTerms(overrides), cookie: asCommissioner() });
+    const created = await world.api.call<ChallengeAnswer>('POST', '/api/challenges', { body: challengeTerms(overrides), cookie: asCommissioner() });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return created.body;
   };
   const act = (challenge: { id: string }, action: string, body: object, cookie = asCommissioner()) =>
-    api.call<ChallengeAnswer & Problem>('POST', `/api/challenges/${challenge.id}/${action}`, { body, cookie });
+    world.api.call<ChallengeAnswer & Problem>('POST', `/api/challenges/${challenge.id}/${action}`, { body, cookie });
   const moderate = (challenge: { id: string }, action: string, body: object) =>
-    api.call<ChallengeAnswer & Problem>('POST', `/api/staff/challenges/${challenge.id}/${action}`, { body, cookie: people.staff.cookie });
-  const view = (challenge: { id: string }, cookie?: string) => api.call<ChallengeAnswer>('GET', `/api/challenges/${challenge.id}`, { ...(cookie ? { cookie } : {}) });
+    world.api.call<ChallengeAnswer & Problem>('POST', `/api/staff/challenges/${challenge.id}/${action}`, { body, cookie: world.people.staff.cookie });
+  const view = (challenge: { id: string }, cookie?: string) => world.api.call<ChallengeAnswer>('GET', `/api/challenges/${challenge.id}`, { ...(cookie ? { cookie } : {}) });
   const published = async (overrides = {}) => {
     const created = await draft(overrides);
     const submitted = await act(created, 'submit', { version: created.version });
@@ -42,7 +27,7 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     return approved.body;
   };
   const mailTo = async (address: string, subject: RegExp) => {
-    await deliver();
+    await world.deliver();
     return (await inbox.to(address)).filter((email) => subject.test(email.subject));
   };
 
@@ -51,8 +36,8 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
 
     expect(created).toMatchObject({ status: 'draft', version: 1, commissionerName: 'Waterschap Amstel', sector: 'government', can: { edit: true, submit: true } });
     expect((await view(created)).status).toBe(404);
-    expect((await view(created, people.firm.cookie)).status).toBe(404);
-    expect((await view(created, people.staff.cookie)).body.audit?.map((entry) => entry.action)).toEqual(['created']);
+    expect((await view(created, world.people.firm.cookie)).status).toBe(404);
+    expect((await view(created, world.people.staff.cookie)).body.audit?.map((entry) => entry.action)).toEqual(['created']);
     expect((await view(created, asCommissioner())).body.audit?.[0]).toMatchObject({ actorRole: 'commissioner', changes: [] });
   });
 
@@ -61,7 +46,7 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
 
     const submitted = await act(created, 'submit', { version: 1 });
     const sentBack = await moderate(created, 'request-changes', { version: submitted.body.version, comment: 'Add an accessibility criterion, please.' });
-    const edited = await api.call<ChallengeAnswer>('PUT', `/api/challenges/${created.id}`, {
+    const edited = await world.api.call<ChallengeAnswer>('PUT', `/api/challenges/${created.id}`, {
       body: { ...challengeTerms({ title: 'Redesign the flood warning for everyone' }), version: sentBack.body.version },
       cookie: asCommissioner(),
     });
@@ -73,10 +58,10 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     expect(approved.body).toMatchObject({ status: 'published', title: 'Redesign the flood warning for everyone' });
     expect(approved.body.statusNote).toBeUndefined();
     expect(await mailTo(wiring().config.STAFF_EMAILS[0]!, /Redesign the flood warning/)).toHaveLength(2);
-    const commissionerMail = await mailTo(people.commissioner.email, /Redesign the flood warning/);
+    const commissionerMail = await mailTo(world.people.commissioner.email, /Redesign the flood warning/);
     expect(commissionerMail).toHaveLength(2);
     expect(commissionerMail.map((email) => email.body.text).join('\n')).toContain('Add an accessibility criterion, please.');
-    const trail = (await view(created, people.staff.cookie)).body.audit!;
+    const trail = (await view(created, world.people.staff.cookie)).body.audit!;
     expect(trail.map((entry) => entry.action)).toEqual(['created', 'submitted', 'changes_requested', 'edited', 'submitted', 'approved']);
     expect(trail[3]!.changes).toContainEqual({ field: 'title', from: 'Redesign the flood warning', to: 'Redesign the flood warning for everyone' });
     expect(trail[2]).toMatchObject({ actorRole: 'staff', note: 'Add an accessibility criterion, please.' });
@@ -91,7 +76,7 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
 
     expect(rejected.body).toMatchObject({ status: 'rejected', statusNote: 'Unpaid spec work is not allowed.' });
     expect(again.status).toBe(409);
-    expect((await mailTo(people.commissioner.email, /Free logo/)).map((email) => email.body.text).join()).toContain('Unpaid spec work is not allowed.');
+    expect((await mailTo(world.people.commissioner.email, /Free logo/)).map((email) => email.body.text).join()).toContain('Unpaid spec work is not allowed.');
   });
 
   it.each([
@@ -101,7 +86,7 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     ['submit a published one', 'published', (c: ChallengeAnswer) => act(c, 'submit', { version: c.version })],
     ['amend a draft', 'draft', (c: ChallengeAnswer) => act(c, 'amendments', { version: c.version, bidDeadline: daysFromNow(40) })],
     ['edit a published one', 'published', (c: ChallengeAnswer) =>
-      api.call<Problem>('PUT', `/api/challenges/${c.id}`, { body: { ...challengeTerms(), version: c.version }, cookie: asCommissioner() })],
+      world.api.call<Problem>('PUT', `/api/challenges/${c.id}`, { body: { ...challengeTerms(), version: c.version }, cookie: asCommissioner() })],
   ])('refuses to %s with 409 and changes nothing', async (_name, stage, attempt) => {
     const challenge = stage === 'draft' ? await draft() : await published();
 
@@ -114,8 +99,8 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
 
   it('refuses a stale edit with 409 naming body.version, keeping the edit that won', async () => {
     const created = await draft({ title: 'Original title here' });
-    const first = await api.call('PUT', `/api/challenges/${created.id}`, { body: { ...challengeTerms({ title: 'First writer wins' }), version: 1 }, cookie: asCommissioner() });
-    const second = await api.call<Problem>('PUT', `/api/challenges/${created.id}`, { body: { ...challengeTerms({ title: 'Second writer loses' }), version: 1 }, cookie: asCommissioner() });
+    const first = await world.api.call('PUT', `/api/challenges/${created.id}`, { body: { ...challengeTerms({ title: 'First writer wins' }), version: 1 }, cookie: asCommissioner() });
+    const second = await world.api.call<Problem>('PUT', `/api/challenges/${created.id}`, { body: { ...challengeTerms({ title: 'Second writer loses' }), version: 1 }, cookie: asCommissioner() });
 
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
@@ -153,19 +138,19 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     ['an unknown type', 'body.type', { type: 'tender' }],
     ['a field the API does not know', 'body.secretField', { secretField: true }],
   ])('refuses a draft with %s: 422 naming %s, and stores nothing', async (_name, field, overrides) => {
-    const before = await api.call<{ items: unknown[] }>('GET', `/api/organisations/${people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() });
+    const before = await world.api.call<{ items: unknown[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() });
 
-    const answer = await api.call<Problem>('POST', '/api/challenges', { body: { ...challengeTerms(), ...overrides }, cookie: asCommissioner() });
+    const answer = await world.api.call<Problem>('POST', '/api/challenges', { body: { ...challengeTerms(), ...overrides }, cookie: asCommissioner() });
 
     expect(answer.status).toBe(422);
     expect(answer.body.errors?.map((error) => error.field)).toContain(field);
-    const after = await api.call<{ items: unknown[] }>('GET', `/api/organisations/${people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() });
+    const after = await world.api.call<{ items: unknown[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() });
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
   it('amends an open challenge: later deadlines and more attachments, interested firms emailed; nothing else changes', async () => {
     const challenge = await published({ title: 'Amendable challenge' });
-    await api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: people.firm.cookie });
+    await world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.firm.cookie });
     const later = daysFromNow(35);
 
     const amended = await act(challenge, 'amendments', { version: challenge.version, bidDeadline: later, addAttachments: [{ title: 'Site map', url: 'https://example.org/map.pdf' }] });
@@ -179,29 +164,29 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     expect(earlier.body.errors?.[0]?.field).toBe('body.bidDeadline');
     expect(otherField.status).toBe(422);
     expect(nothing.status).toBe(422);
-    expect(await mailTo(people.firm.email, /Amendable challenge/)).toHaveLength(1);
+    expect(await mailTo(world.people.firm.email, /Amendable challenge/)).toHaveLength(1);
     expect((await view(challenge, asCommissioner())).body.audit?.at(-1)).toMatchObject({ action: 'amended' });
   });
 
   it('cancels a published challenge with a reason, emailing the firms that follow it; a cancelled one cannot be cancelled again', async () => {
     const challenge = await published({ title: 'Cancelled challenge' });
-    await api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: people.otherFirm.cookie });
+    await world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.otherFirm.cookie });
 
     const cancelled = await act(challenge, 'cancel', { version: challenge.version, reason: 'The budget was withdrawn.' });
     const again = await act(challenge, 'cancel', { version: cancelled.body.version, reason: 'Once more.' });
 
     expect(cancelled.body).toMatchObject({ status: 'cancelled', statusNote: 'The budget was withdrawn.' });
     expect(again.status).toBe(409);
-    expect((await api.call<{ items: { id: string }[] }>('GET', '/api/challenges?limit=100')).body.items.map((item) => item.id)).not.toContain(challenge.id);
-    expect((await mailTo(people.otherFirm.email, /Cancelled challenge/)).map((email) => email.body.text).join()).toContain('The budget was withdrawn.');
+    expect((await world.api.call<{ items: { id: string }[] }>('GET', '/api/challenges?limit=100')).body.items.map((item) => item.id)).not.toContain(challenge.id);
+    expect((await mailTo(world.people.otherFirm.email, /Cancelled challenge/)).map((email) => email.body.text).join()).toContain('The budget was withdrawn.');
   });
 
   it('shows a challenge past its deadline as closed before the job runs; the job then closes it and tells the commissioner', async () => {
-    const expired = await storedChallenge(people.commissioner.organisationId, 'published', { title: 'Expired but not yet closed', questionDeadline: daysFromNow(-2), bidDeadline: daysFromNow(-1) });
-    const open = await storedChallenge(people.commissioner.organisationId, 'published', { title: 'Still open' });
+    const expired = await storedChallenge(world.people.commissioner.organisationId, 'published', { title: 'Expired but not yet closed', questionDeadline: daysFromNow(-2), bidDeadline: daysFromNow(-1) });
+    const open = await storedChallenge(world.people.commissioner.organisationId, 'published', { title: 'Still open' });
 
-    const before = await view({ id: expired.challengeId }, people.firm.cookie);
-    const listed = (await api.call<{ items: { id: string }[] }>('GET', '/api/challenges?limit=100')).body.items.map((item) => item.id);
+    const before = await view({ id: expired.challengeId }, world.people.firm.cookie);
+    const listed = (await world.api.call<{ items: { id: string }[] }>('GET', '/api/challenges?limit=100')).body.items.map((item) => item.id);
     const closedNow = await closeChallengesPastDeadline(wiring().challengePorts);
     const after = await view({ id: expired.challengeId }, asCommissioner());
 
@@ -212,13 +197,13 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     expect(after.body).toMatchObject({ status: 'closed', version: 2 });
     expect(after.body.audit?.at(-1)).toMatchObject({ action: 'closed', actorRole: 'system' });
     expect(await closeChallengesPastDeadline(wiring().challengePorts)).toBe(0);
-    expect(await mailTo(people.commissioner.email, /Expired but not yet closed/)).toHaveLength(1);
+    expect(await mailTo(world.people.commissioner.email, /Expired but not yet closed/)).toHaveLength(1);
   });
 
   it('lists open challenges newest first or closing soonest, with every filter, one page at a time', async () => {
     const soon = await published({ title: 'Filter alpha soon', questionDeadline: daysFromNow(3), bidDeadline: daysFromNow(5), type: 'partner_search', fundingInstrument: 'horizon_europe', disciplines: ['game_design'] });
     const late = await published({ title: 'Filter beta late', questionDeadline: daysFromNow(50), bidDeadline: daysFromNow(60), budgetMinCents: 9_000_000, budgetMaxCents: 12_000_000 });
-    const list = async (query: string) => (await api.call<{ items: { id: string }[]; cursor: string | null }>('GET', `/api/challenges?${query}`)).body;
+    const list = async (query: string) => (await world.api.call<{ items: { id: string }[]; cursor: string | null }>('GET', `/api/challenges?${query}`)).body;
     const ids = async (query: string) => (await list(query)).items.map((item) => item.id);
 
     expect((await ids('sort=newest&limit=100')).indexOf(late.id)).toBeLessThan((await ids('sort=newest&limit=100')).indexOf(soon.id));
@@ -234,19 +219,19 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     const firstPage = await list('limit=1');
     expect(firstPage.items).toHaveLength(1);
     expect((await list(`limit=1&cursor=${firstPage.cursor}`)).items[0]?.id).not.toBe(firstPage.items[0]?.id);
-    expect((await api.call<Problem>('GET', '/api/challenges?cursor=bm90LWEtY3Vyc29y')).status).toBe(422);
-    expect((await api.call<Problem>('GET', '/api/challenges?sort=random')).status).toBe(400);
+    expect((await world.api.call<Problem>('GET', '/api/challenges?cursor=bm90LWEtY3Vyc29y')).status).toBe(422);
+    expect((await world.api.call<Problem>('GET', '/api/challenges?sort=random')).status).toBe(400);
   });
 
   it('lists only to verified firms and staff a challenge meant for verified firms, and hides it from others', async () => {
     const firmsOnly = await published({ title: 'For verified firms only', visibility: 'verified_firms' });
     const listedTo = async (cookie?: string) =>
-      (await api.call<{ items: { id: string }[] }>('GET', '/api/challenges?limit=100', { ...(cookie ? { cookie } : {}) })).body.items.map((item) => item.id);
+      (await world.api.call<{ items: { id: string }[] }>('GET', '/api/challenges?limit=100', { ...(cookie ? { cookie } : {}) })).body.items.map((item) => item.id);
 
     expect(await listedTo()).not.toContain(firmsOnly.id);
-    expect(await listedTo(people.firm.cookie)).toContain(firmsOnly.id);
+    expect(await listedTo(world.people.firm.cookie)).toContain(firmsOnly.id);
     expect((await view(firmsOnly)).status).toBe(404);
-    expect((await view(firmsOnly, people.firm.cookie)).status).toBe(200);
+    expect((await view(firmsOnly, world.people.firm.cookie)).status).toBe(200);
   });
 
   it("queues submitted challenges for staff oldest first, and lists an organisation's own in every state", async () => {
@@ -255,8 +240,8 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     await act(first, 'submit', { version: 1 });
     await act(second, 'submit', { version: 1 });
 
-    const queue = (await api.call<{ items: { id: string }[] }>('GET', '/api/staff/challenges?limit=100', { cookie: people.staff.cookie })).body.items.map((item) => item.id);
-    const own = (await api.call<{ items: { status: string }[] }>('GET', `/api/organisations/${people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() })).body.items;
+    const queue = (await world.api.call<{ items: { id: string }[] }>('GET', '/api/staff/challenges?limit=100', { cookie: world.people.staff.cookie })).body.items.map((item) => item.id);
+    const own = (await world.api.call<{ items: { status: string }[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() })).body.items;
 
     expect(queue.indexOf(first.id)).toBeLessThan(queue.indexOf(second.id));
     expect(new Set(own.map((item) => item.status))).toEqual(new Set(['draft', 'submitted', 'published', 'rejected', 'cancelled', 'closed']));
