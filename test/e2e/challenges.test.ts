@@ -160,4 +160,13 @@ describe('End to end: a challenge from draft through moderation to a published a
     expect(email!.body.text).toContain('without mobile signal');
     expect(await accessibilityViolations(firm)).toEqual([]);
   });
+
+  it('lists the challenge on the firm’s dashboard once it follows it', async () => {
+    await firm.getByRole('button', { name: 'Follow' }).click();
+    await firm.getByRole('button', { name: 'Stop following' }).waitFor();
+
+    await firm.getByTestId('dashboard-link').click();
+    await firm.getByTestId('followed-challenges').getByRole('link', { name: title }).waitFor();
+    expect(await accessibilityViolations(firm)).toEqual([]);
+  });
 });
