@@ -20,8 +20,8 @@ export function closesIn(deadline: string, now = Date.now()): string {
   return m.challenge_closes_in({ days: Math.floor(left / day) });
 }
 
-/** The colour a status is shown in: open is green, waiting is amber, ended badly is red. */
-export const statusTones: Record<ChallengeStatus, BadgeTone> = {
+/** The one colour each challenge status is shown in, on every page: open is green, waiting is amber, ended badly is red. */
+export const challengeStatusTones: Record<ChallengeStatus, BadgeTone> = {
   draft: 'neutral',
   submitted: 'warning',
   published: 'success',
