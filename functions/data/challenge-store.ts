@@ -1,11 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import type { ChallengeFilters, ChallengeStore, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
-import type { OwedEmail } from '../domain/organisations/ports.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { followEntity, ndaAcceptanceEntity } from './challenge-interest.entity.ts';
-import { outboxEventEntity } from './outbox-event.entity.ts';
+import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { questionEntity } from './question.entity.ts';
 
@@ -48,7 +47,6 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
   const ndas = ndaAcceptanceEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
   const service = new Service({ challenges, audits, questions, outboxEvents }, { client, table });
-  const outboxItem = (email: OwedEmail) => ({ eventId: newId(), ...email, createdAt: new Date().toISOString() });
   const asStored = (item: unknown) => item as StoredChallenge;
 
   return {
@@ -71,7 +69,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
           trail.create(audit).commit(),
-          ...emails.map((email) => events.create(outboxItem(email)).commit()),
+          ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
         ])
         .go();
       return guardHeld({ canceled, data }, `Changing challenge ${challengeId}`);
@@ -138,7 +136,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
             .where((attributes, { notExists }) => notExists(attributes.answer))
             .commit(),
           trail.create(audit).commit(),
-          ...emails.map((email) => events.create(outboxItem(email)).commit()),
+          ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
         ])
         .go();
       return guardHeld({ canceled, data }, `Answering question ${questionId}`);

@@ -4,12 +4,11 @@ import type {
   FirmFilters,
   OrganisationChanges,
   OrganisationStore,
-  OwedEmail,
 } from '../domain/organisations/ports.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { invitationEntity } from './invitation.entity.ts';
 import { kvkClaimEntity, organisationEntity } from './organisation.entity.ts';
-import { outboxEventEntity } from './outbox-event.entity.ts';
+import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { emailClaimEntity, userEntity } from './user.entity.ts';
 
 const isConditionFailure = (error: unknown) => /conditional/i.test(String((error as Error)?.message ?? error));
@@ -32,7 +31,6 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
   const invitations = invitationEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
   const service = new Service({ organisations, kvkClaims, users, invitations, outboxEvents }, { client, table });
-  const outboxItem = (email: OwedEmail) => ({ eventId: newId(), ...email, createdAt: new Date().toISOString() });
 
   const person = async (userId: string) => (await users.get({ userId }).go({ consistent: true })).data ?? undefined;
 
@@ -68,7 +66,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
           (removed.length ? org.patch({ organisationId }).set(kept).remove(removed) : org.patch({ organisationId }).set(kept))
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
-          ...(email ? [events.create(outboxItem(email)).commit()] : []),
+          ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
         ])
         .go();
       if (!canceled) return true;
@@ -120,7 +118,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
 
     async invite(invitation, email) {
       await service.transaction
-        .write(({ invitations: invite, outboxEvents: events }) => [invite.put(invitation).commit(), events.create(outboxItem(email)).commit()])
+        .write(({ invitations: invite, outboxEvents: events }) => [invite.put(invitation).commit(), events.create(outboxItem(newId(), email)).commit()])
         .go()
         .then(({ canceled, data }) => {
           if (canceled) throw new Error(`Inviting ${invitation.email} failed: ${JSON.stringify(data.map((item) => item.code))}`);

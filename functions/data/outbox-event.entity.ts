@@ -1,6 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { languages } from '#shared/language.ts';
+import type { OwedEmail } from '../domain/organisations/ports.ts';
 
 /**
  * A notification that a domain change owes someone, written in the same transaction as the
@@ -52,3 +53,6 @@ export const outboxEventEntity = (client: DynamoDBDocumentClient, table: string)
 
 export type OutboxEventEntity = ReturnType<typeof outboxEventEntity>;
 export type OutboxEvent = EntityItem<OutboxEventEntity>;
+
+/** A new, pending outbox event for the email a change owes; written in the change's own transaction. */
+export const outboxItem = (eventId: string, email: OwedEmail) => ({ eventId, ...email, createdAt: new Date().toISOString() });

@@ -49,3 +49,6 @@ export function viewerOf(caller: Caller): Viewer {
     organisationVerified: membership?.organisationStatus === 'verified',
   };
 }
+
+/** A signed-in caller as the challenge domain's viewer, with their user id; the route's access rule admitted only people. */
+export const actingViewer = (caller: Caller) => ({ ...viewerOf(caller), userId: signedInCaller(caller).userId });

@@ -1,9 +1,9 @@
 import type { AmendChallenge, Challenge } from '#shared/challenge.ts';
-import { conflictError, invalidError } from '../errors.ts';
+import { invalidError } from '../errors.ts';
 import { auditEntry, changedFields } from './audit.ts';
 import { stale } from './draft-challenge.ts';
 import { challengePage, findChallenge } from './get-challenge.ts';
-import { effectiveStatus } from './lifecycle.ts';
+import { requireOpen } from './lifecycle.ts';
 import type { ChallengeChanges, ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
 import { challengeEmail, interestedFirmRecipients } from './recipients.ts';
 
@@ -17,8 +17,7 @@ const later = (next: string | undefined, current: string) => (next === undefined
 export async function amendChallenge(challengeId: string, amendment: AmendChallenge, viewer: Viewer & { userId: string }, ports: ChallengePorts): Promise<Challenge> {
   const challenge = await findChallenge(challengeId, ports);
   const now = ports.now();
-  const status = effectiveStatus(challenge, now);
-  if (status !== 'published') throw conflictError(`This challenge is ${status.replace('_', ' ')}; only an open challenge can be amended.`);
+  requireOpen(challenge, now, 'only an open challenge can be amended');
   if (amendment.version !== challenge.version) throw stale();
   const bidDeadline = later(amendment.bidDeadline, challenge.bidDeadline);
   const questionDeadline = later(amendment.questionDeadline, challenge.questionDeadline);

@@ -1,10 +1,8 @@
 import type { Challenge } from '#shared/challenge.ts';
 import { conflictError } from '../errors.ts';
 import { challengePage, findVisibleChallenge } from './get-challenge.ts';
-import { effectiveStatus } from './lifecycle.ts';
-import type { ChallengePorts, Viewer } from './ports.ts';
-
-type Firm = Viewer & { userId: string; organisationId: string };
+import { requireOpen } from './lifecycle.ts';
+import type { ChallengePorts, Firm } from './ports.ts';
 
 /** A verified firm follows (bookmarks) a challenge it can see, or stops following; following is idempotent. */
 export async function setFollowing(challengeId: string, following: boolean, viewer: Firm, ports: ChallengePorts): Promise<{ following: boolean }> {
@@ -13,8 +11,7 @@ export async function setFollowing(challengeId: string, following: boolean, view
     await ports.challenges.unfollow(challengeId, viewer.organisationId);
     return { following: false };
   }
-  const status = effectiveStatus(challenge, ports.now());
-  if (status !== 'published') throw conflictError(`This challenge is ${status.replace('_', ' ')}; only open challenges can be followed.`);
+  requireOpen(challenge, ports.now(), 'only open challenges can be followed');
   await ports.challenges.follow(challengeId, viewer.organisationId, viewer.userId, ports.now().toISOString());
   return { following: true };
 }

@@ -1,4 +1,5 @@
 import type { ChallengeStatus } from '#shared/challenge.ts';
+import { conflictError } from '../errors.ts';
 
 /**
  * The challenge lifecycle (PRODUCT.md): which statuses each transition may be taken from, where it
@@ -27,4 +28,10 @@ export const publicStatuses: readonly ChallengeStatus[] = ['published', 'closed'
  */
 export function effectiveStatus(challenge: { status: ChallengeStatus; bidDeadline: string }, now: Date): ChallengeStatus {
   return challenge.status === 'published' && Date.parse(challenge.bidDeadline) <= now.getTime() ? 'closed' : challenge.status;
+}
+
+/** Refuses (409) what only an open challenge allows, naming the status it has now and saying what was refused. */
+export function requireOpen(challenge: { status: ChallengeStatus; bidDeadline: string }, now: Date, refusal: string): void {
+  const status = effectiveStatus(challenge, now);
+  if (status !== 'published') throw conflictError(`This challenge is ${status.replace('_', ' ')}; ${refusal}.`);
 }

@@ -107,3 +107,6 @@ export interface Viewer {
   organisationKind?: 'commissioner' | 'creative';
   organisationVerified: boolean;
 }
+
+/** A signed-in member of a verified creative firm, acting for it. */
+export type Firm = Viewer & { userId: string; organisationId: string };

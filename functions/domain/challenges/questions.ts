@@ -2,12 +2,10 @@ import type { Challenge } from '#shared/challenge.ts';
 import { conflictError, notFoundError } from '../errors.ts';
 import { auditEntry } from './audit.ts';
 import { challengePage, findVisibleChallenge } from './get-challenge.ts';
-import { effectiveStatus } from './lifecycle.ts';
-import type { ChallengePorts, Viewer } from './ports.ts';
+import { requireOpen } from './lifecycle.ts';
+import type { ChallengePorts, Firm, Viewer } from './ports.ts';
 import { challengeEmail, interestedFirmRecipients } from './recipients.ts';
 import { actsForCommissioner } from './viewer.ts';
-
-type Firm = Viewer & { userId: string; organisationId: string };
 
 /**
  * A verified firm asks a clarification question: only on an open challenge it may read in full (its
@@ -16,8 +14,7 @@ type Firm = Viewer & { userId: string; organisationId: string };
 export async function askQuestion(challengeId: string, text: string, viewer: Firm, ports: ChallengePorts): Promise<Challenge> {
   const challenge = await findVisibleChallenge(challengeId, viewer, ports);
   const now = ports.now();
-  const status = effectiveStatus(challenge, now);
-  if (status !== 'published') throw conflictError(`This challenge is ${status.replace('_', ' ')}; questions are taken only while it is open.`);
+  requireOpen(challenge, now, 'questions are taken only while it is open');
   if (Date.parse(challenge.questionDeadline) <= now.getTime()) throw conflictError('The question deadline of this challenge has passed.');
   if (challenge.ndaRequired && !(await ports.challenges.ndaAccepted(challengeId, viewer.organisationId))) {
     throw conflictError('Accept the non-disclosure agreement before asking about the brief.');
@@ -41,8 +38,7 @@ export async function answerQuestion(challengeId: string, questionId: string, an
   const challenge = await findVisibleChallenge(challengeId, viewer, ports);
   if (!actsForCommissioner(viewer, challenge)) throw notFoundError('There is no such challenge, or it is not shown to you.');
   const now = ports.now();
-  const status = effectiveStatus(challenge, now);
-  if (status !== 'published') throw conflictError(`This challenge is ${status.replace('_', ' ')}; questions are answered only while it is open.`);
+  requireOpen(challenge, now, 'questions are answered only while it is open');
   const question = await ports.challenges.question(challengeId, questionId);
   if (!question) throw notFoundError('There is no such question on this challenge.');
   if (question.answer !== undefined) throw conflictError('This question has been answered already.');

@@ -1,9 +1,8 @@
 import type { AuditEntry, Challenge, ChallengeSummary } from '#shared/challenge.ts';
+import { optional } from '../optional.ts';
 import { allows, effectiveStatus } from './lifecycle.ts';
 import type { StoredChallenge, StoredQuestion, Viewer } from './ports.ts';
 import { actsForCommissioner, isOfCommissioner, isVerifiedFirm } from './viewer.ts';
-
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** A challenge in a list, with the status as it stands now. */
 export function summaryView(challenge: StoredChallenge, now: Date): ChallengeSummary {

@@ -1,7 +1,6 @@
 import type { Firm, Organisation } from '#shared/organisation.ts';
+import { optional } from '../optional.ts';
 import type { StoredOrganisation } from './ports.ts';
-
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** An organisation as its members and staff see it. */
 export function organisationView(stored: StoredOrganisation): Organisation {

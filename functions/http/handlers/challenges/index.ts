@@ -7,17 +7,14 @@ import { answerQuestion, askQuestion } from '../../../domain/challenges/question
 import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
 import { findOrganisation } from '../../../domain/organisations/get-organisation.ts';
 import { wiring } from '../../../wiring.ts';
-import { signedInCaller, viewerOf, type Caller } from '../../caller.ts';
+import { actingViewer, signedInCaller, viewerOf, type Caller } from '../../caller.ts';
 import { createGroupHandler, Reply } from '../../group-handler.ts';
 
 const ports = () => wiring().challengePorts;
 
-/** A signed-in caller as a viewer; the route's access rule has admitted them. */
-const person = (caller: Caller) => ({ ...viewerOf(caller), userId: signedInCaller(caller).userId });
-
 /** A member of a verified firm, as the firm's routes admit only them. */
 function firm(caller: Caller) {
-  const viewer = person(caller);
+  const viewer = actingViewer(caller);
   if (!viewer.organisationId) throw new Error('A firm route was reached without a firm');
   return { ...viewer, organisationId: viewer.organisationId };
 }
@@ -26,18 +23,18 @@ function firm(caller: Caller) {
 export const handler = createGroupHandler('challenges', {
   listChallenges: async ({ query, caller }) => listOpenChallenges(query, viewerOf(caller), ports()),
   createChallenge: async ({ body, caller }) => {
-    const viewer = person(caller);
+    const viewer = actingViewer(caller);
     const organisation = await findOrganisation(signedInCaller(caller).membership!.organisationId, wiring().organisationPorts.store);
     const challenge = await createChallenge(body, viewer, organisation, ports());
     return new Reply(challenge, { headers: { location: `/api/challenges/${challenge.id}` } });
   },
   getChallenge: async ({ params, caller }) => getChallenge(params.challengeId, viewerOf(caller), ports()),
-  updateChallenge: async ({ params, body, caller }) => updateChallenge(params.challengeId, body, person(caller), ports()),
-  submitChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'submit', ...body }, person(caller), ports()),
-  cancelChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'cancel', ...body }, person(caller), ports()),
-  amendChallenge: async ({ params, body, caller }) => amendChallenge(params.challengeId, body, person(caller), ports()),
+  updateChallenge: async ({ params, body, caller }) => updateChallenge(params.challengeId, body, actingViewer(caller), ports()),
+  submitChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'submit', ...body }, actingViewer(caller), ports()),
+  cancelChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'cancel', ...body }, actingViewer(caller), ports()),
+  amendChallenge: async ({ params, body, caller }) => amendChallenge(params.challengeId, body, actingViewer(caller), ports()),
   askQuestion: async ({ params, body, caller }) => askQuestion(params.challengeId, body.question, firm(caller), ports()),
-  answerQuestion: async ({ params, body, caller }) => answerQuestion(params.challengeId, params.questionId, body.answer, person(caller), ports()),
+  answerQuestion: async ({ params, body, caller }) => answerQuestion(params.challengeId, params.questionId, body.answer, actingViewer(caller), ports()),
   followChallenge: async ({ params, caller }) => setFollowing(params.challengeId, true, firm(caller), ports()),
   unfollowChallenge: async ({ params, caller }) => setFollowing(params.challengeId, false, firm(caller), ports()),
   acceptNda: async ({ params, caller }) => acceptNda(params.challengeId, firm(caller), ports()),

@@ -3,12 +3,11 @@ import { transitionChallenge } from '../../../domain/challenges/transition-chall
 import { reviewOrganisation } from '../../../domain/verification/review-organisation.ts';
 import { verificationQueue } from '../../../domain/verification/verification-queue.ts';
 import { wiring } from '../../../wiring.ts';
-import { signedInCaller, viewerOf, type Caller } from '../../caller.ts';
+import { actingViewer } from '../../caller.ts';
 import { createGroupHandler } from '../../group-handler.ts';
 
 const ports = () => wiring().organisationPorts;
 const challengePorts = () => wiring().challengePorts;
-const staffMember = (caller: Caller) => ({ ...viewerOf(caller), userId: signedInCaller(caller).userId });
 
 /** The cluster staff's queues and decisions: verifying organisations, moderating challenges. */
 export const handler = createGroupHandler('staff', {
@@ -17,8 +16,8 @@ export const handler = createGroupHandler('staff', {
   rejectOrganisation: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'reject', reason: body.reason }, ports()),
   suspendOrganisation: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'suspend', reason: body.reason }, ports()),
   listChallengesForStaff: async ({ query: { status, ...page } }) => moderationQueue(status, page, challengePorts()),
-  approveChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'approve', ...body }, staffMember(caller), challengePorts()),
+  approveChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'approve', ...body }, actingViewer(caller), challengePorts()),
   requestChallengeChanges: async ({ params, body, caller }) =>
-    transitionChallenge(params.challengeId, { action: 'requestChanges', ...body }, staffMember(caller), challengePorts()),
-  rejectChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'reject', ...body }, staffMember(caller), challengePorts()),
+    transitionChallenge(params.challengeId, { action: 'requestChanges', ...body }, actingViewer(caller), challengePorts()),
+  rejectChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'reject', ...body }, actingViewer(caller), challengePorts()),
 });
