@@ -5,6 +5,8 @@ import { disciplines, municipalitySchema, sectors } from './organisation.ts';
 /** The challenge lifecycle (PRODUCT.md): `closed` once the bid deadline passes, `awarded` / `no_award` after evaluation. */
 export const challengeStatuses = ['draft', 'submitted', 'published', 'closed', 'awarded', 'no_award', 'rejected', 'cancelled'] as const;
 export type ChallengeStatus = (typeof challengeStatuses)[number];
+/** Bid statuses (see `bid.ts`), here to keep the two modules free of a cycle. */
+export const bidStatusValues = ['draft', 'submitted', 'withdrawn', 'shortlisted', 'awarded', 'not_selected'] as const;
 /** `partner_search`: looking for creative partners for a funding application. */
 export const challengeTypes = ['commission', 'partner_search'] as const;
 export const fundingInstruments = ['own_budget', 'horizon_europe', 'clicknl', 'mit', 'other'] as const;
@@ -13,9 +15,9 @@ export const visibilities = ['public', 'verified_firms'] as const;
 export const workplaces = ['on_site', 'hybrid', 'remote'] as const;
 export const challengeSorts = ['newest', 'closing'] as const;
 
-const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a valid id');
-const centsSchema = z.number({ error: 'Enter an amount in euro cents' }).int('Amounts are whole euro cents').min(0).max(100_000_000_000);
-const linkSchema = z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }).max(500);
+export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a valid id');
+export const centsSchema = z.number({ error: 'Enter an amount in euro cents' }).int('Amounts are whole euro cents').min(0).max(100_000_000_000);
+export const linkSchema = z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }).max(500);
 
 export const criterionSchema = z
   .object({
@@ -228,6 +230,10 @@ export const challengePermissionsSchema = z.object({
   ask: z.boolean(),
   follow: z.boolean(),
   acceptNda: z.boolean(),
+  /** A verified firm without a bid on this open challenge may start one. */
+  bid: z.boolean(),
+  /** The commissioner's members, once the deadline has passed: open the evaluation. */
+  evaluate: z.boolean(),
 });
 
 /**
@@ -256,6 +262,10 @@ export const challengeSchema = challengeSummarySchema.extend({
   following: z.boolean(),
   ndaAccepted: z.boolean(),
   audit: z.array(auditEntrySchema).optional(),
+  /** How many sealed bids it has: to its commissioner and staff only, and never who made them. */
+  bidCount: z.number().int().optional(),
+  /** The caller's firm's bid, as lead or partner. */
+  yourBid: z.object({ id: idSchema, status: z.enum(bidStatusValues), role: z.enum(['lead', 'partner']) }).optional(),
   can: challengePermissionsSchema,
 });
 export type Challenge = z.infer<typeof challengeSchema>;

@@ -46,6 +46,13 @@ export const challengeSchema = {
     submittedAt: { type: 'string' },
     publishedAt: { type: 'string' },
     closedAt: { type: 'string' },
+    /** The members who evaluate the bids; unset means every member of the organisation. */
+    evaluatorIds: { type: 'list', items: { type: 'string' } },
+    awardedBidId: { type: 'string' },
+    /** When the award or no-award was decided. */
+    decidedAt: { type: 'string' },
+    /** When firms with a draft bid were reminded that the deadline is 48 h away (once per deadline). */
+    bidReminderSentAt: { type: 'string' },
     version: { type: 'number', required: true },
     /** Lower-cased title and summary: the published list's word search filters on it. */
     searchText: { type: 'string', required: true },

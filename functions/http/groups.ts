@@ -10,4 +10,6 @@ export const groups: Record<RouteGroup, GroupPermissions> = {
   directory: { table: 'read', sendEmail: false },
   // Emails about challenges go through the outbox, so the group only writes the table.
   challenges: { table: 'readWrite', sendEmail: false },
+  bids: { table: 'readWrite', sendEmail: false },
+  evaluation: { table: 'readWrite', sendEmail: false },
 };

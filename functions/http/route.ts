@@ -16,7 +16,7 @@ export type AccessRule = (typeof accessRules)[number];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The feature groups; each becomes one Lambda function (module `functions/http/handlers/<group>/index.ts`). */
-export type RouteGroup = 'system' | 'account' | 'organisations' | 'staff' | 'directory' | 'challenges';
+export type RouteGroup = 'system' | 'account' | 'organisations' | 'staff' | 'directory' | 'challenges' | 'bids' | 'evaluation';
 
 /** What a group's function may touch in AWS; CDK grants exactly this and nothing more. */
 export interface GroupPermissions {

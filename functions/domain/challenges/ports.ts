@@ -15,6 +15,13 @@ export interface StoredChallenge extends ChallengeTerms {
   submittedAt?: string;
   publishedAt?: string;
   closedAt?: string;
+  /** The members who evaluate the bids; unset means every member of the organisation. */
+  evaluatorIds?: string[];
+  awardedBidId?: string;
+  /** When the award or no-award was decided. */
+  decidedAt?: string;
+  /** When firms with a draft bid were reminded that the deadline is 48 h away. */
+  bidReminderSentAt?: string;
   version: number;
   searchText: string;
   /** Present only while published: `open`, with `openUntil` the bid deadline. */
