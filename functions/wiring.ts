@@ -4,14 +4,19 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { ulid } from 'ulid';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { clock } from './clock.ts';
 import { config, type Config } from './config.ts';
 import { createAccounts } from './data/accounts.ts';
+import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
+import { createEvaluationStore } from './data/evaluation-store.ts';
 import { organisationEntity } from './data/organisation.entity.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { outboxEventEntity } from './data/outbox-event.entity.ts';
 import { tableSchema } from './data/table-schema.ts';
+import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
+import type { EvaluationPorts } from './domain/evaluation/ports.ts';
 import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
 import type { OrganisationPorts } from './domain/organisations/ports.ts';
 import type { Mailer, OutgoingEmail } from './mail/message.ts';
@@ -41,16 +46,20 @@ export function createWiring(settings: Config = config()) {
   const organisations = organisationEntity(documentClient, settings.TABLE_NAME);
   const organisationPorts: OrganisationPorts = {
     store: createOrganisationStore(documentClient, settings.TABLE_NAME, ulid),
-    now: () => new Date(),
+    now: clock.now,
     newId: ulid,
   };
   const challengePorts: ChallengePorts = {
     challenges: createChallengeStore(documentClient, settings.TABLE_NAME, ulid),
     organisations: organisationPorts.store,
+    bids: createBidStore(documentClient, settings.TABLE_NAME, ulid),
     staffEmails: settings.STAFF_EMAILS,
-    now: () => new Date(),
+    now: clock.now,
     newId: ulid,
   };
+  // The challenge's ports carry the bids (a challenge shows their count); the bids' are the same.
+  const bidPorts: BidPorts = challengePorts;
+  const evaluationPorts: EvaluationPorts = { ...challengePorts, evaluation: createEvaluationStore(documentClient, settings.TABLE_NAME, ulid) };
 
   const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: SENT_EMAIL_MEMORY_SECONDS });
   const sentEmails = new DynamoDBPersistenceLayer({
@@ -80,7 +89,7 @@ export function createWiring(settings: Config = config()) {
     },
   };
 
-  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery, accounts, organisations, organisationPorts, challengePorts, newId: ulid };
+  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery, accounts, organisations, organisationPorts, challengePorts, bidPorts, evaluationPorts, newId: ulid };
 }
 
 export type Wiring = ReturnType<typeof createWiring>;

@@ -47,6 +47,25 @@ export const bidSchema = {
 } as const;
 
 /**
+ * Where a bid is: the bid pages address a bid by its id alone, and the bid lives under its
+ * challenge. Written with the bid, so a GetItem finds it at once (an index would lag behind).
+ */
+export const bidLocatorSchema = {
+  model: { entity: 'bidLocator', version: '1', service: 'crossover' },
+  attributes: {
+    bidId: { type: 'string', required: true, readOnly: true },
+    challengeId: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    // Which challenge is this bid on?
+    byId: {
+      pk: { field: 'pk', composite: ['bidId'], template: 'BID#${bidId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'BID', casing: 'none' },
+    },
+  },
+} as const;
+
+/**
  * One bid per firm per challenge: a firm's place in a challenge's bidding, as lead or as a confirmed
  * (or invited) partner. Created with the bid or the invitation, in the same transaction, only if absent.
  */
@@ -140,6 +159,7 @@ export const scoreSchema = {
 } as const;
 
 export const bidEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(bidSchema, { client, table });
+export const bidLocatorEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(bidLocatorSchema, { client, table });
 export const bidderEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(bidderSchema, { client, table });
 export const partnershipEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(partnershipSchema, { client, table });
 export const bidAuditEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(bidAuditSchema, { client, table });

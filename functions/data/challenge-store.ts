@@ -110,6 +110,15 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
       return data.map(asStored);
     },
 
+    async closingBetween(after, until) {
+      const { data } = await challenges.query
+        .open({ listing: 'open' })
+        .between({ openUntil: after }, { openUntil: until })
+        .where(({ openUntil }, { gt }) => gt(openUntil, after))
+        .go({ pages: 'all' });
+      return data.map(asStored);
+    },
+
     async audit(challengeId) {
       return (await audits.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredAuditEntry[];
     },

@@ -52,3 +52,10 @@ export function viewerOf(caller: Caller): Viewer {
 
 /** A signed-in caller as the challenge domain's viewer, with their user id; the route's access rule admitted only people. */
 export const actingViewer = (caller: Caller) => ({ ...viewerOf(caller), userId: signedInCaller(caller).userId });
+
+/** A member of a verified firm, as the firm's routes admit only them (the rule was checked first). */
+export function actingFirm(caller: Caller) {
+  const viewer = actingViewer(caller);
+  if (!viewer.organisationId) throw new Error('A firm route was reached without a firm');
+  return { ...viewer, organisationId: viewer.organisationId };
+}

@@ -16,6 +16,7 @@ import { startSesLocal } from './ses-local.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { createStaticSite } from './static-site.ts';
 import { every, type LocalSchedule } from './scheduler.ts';
+import { testControlsFor, type DeadlineJobsRun } from './test-controls.ts';
 import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 /**
@@ -42,7 +43,7 @@ const siteUrl = dev ? `http://localhost:${ports.vite?.port}` : `http://localhost
 
 const children: ChildService[] = [];
 let poller: StreamPoller | undefined;
-let deadlineJob: LocalSchedule | undefined;
+let deadlineJobs: LocalSchedule<DeadlineJobsRun> | undefined;
 let server: Server | undefined;
 let stopping = false;
 
@@ -96,11 +97,14 @@ async function start(): Promise<void> {
   });
   poller.start();
 
-  // Closes challenges whose bid deadline passed, as the EventBridge rule does in AWS.
-  const { handler: closeChallenges } = await import('../events/close-challenges.ts');
-  deadlineJob = every(60_000, () => closeChallenges({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => log.error(`Closing challenges failed: ${String(error)}`));
+  // Closes challenges whose bid deadline passed and reminds firms with drafts, as the EventBridge rule does in AWS.
+  const { handler: runDeadlineJobs } = await import('../events/close-challenges.ts');
+  const jobs = every(60_000, () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => log.error(`The deadline jobs failed: ${String(error)}`));
+  deadlineJobs = jobs;
 
-  server = createLocalServer({ api: createApiGateway(), site });
+  const testControls = testControlsFor(process.env, () => jobs.runNow());
+  if (testControls) log.info('Test controls are on (CROSSOVER_TEST_CONTROLS=1): POST /__test__/clock moves the clock');
+  server = createLocalServer({ api: createApiGateway(), site, testControls });
   await new Promise<void>((resolveListen, rejectListen) => {
     server?.once('error', rejectListen);
     server?.listen(ports.http.port, '127.0.0.1', resolveListen);
@@ -183,7 +187,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   if (children.length > 0) log.info('Stopping…');
-  await deadlineJob?.stop();
+  await deadlineJobs?.stop();
   await poller?.stop();
   server?.close();
   server?.closeAllConnections();

@@ -14,12 +14,13 @@ export interface DeadlineCloserProps {
   alerts: OperatorAlerts;
 }
 
-/** How often the close runs; pages already show a challenge past its deadline as closed in between. */
+/** How often the deadline jobs run; pages already show a challenge past its deadline as closed in between. */
 export const closeSchedule = Duration.minutes(5);
 
 /**
- * Closes published challenges whose bid deadline has passed, on an EventBridge schedule (the local
- * server runs the same handler on a timer). Its emails go through the outbox, so it only needs the table.
+ * Closes published challenges whose bid deadline has passed and reminds firms with an unsubmitted
+ * bid 48 hours before a deadline, on an EventBridge schedule (the local server runs the same
+ * handler on a timer). Its emails go through the outbox, so it only needs the table.
  */
 export class DeadlineCloser extends Construct {
   readonly function: NodejsFunction;
@@ -28,17 +29,17 @@ export class DeadlineCloser extends Construct {
     super(scope, id);
     this.function = bundledFunction(this, 'Function', {
       entry: 'functions/events/close-challenges.ts',
-      description: 'Crossover deadline closer: closes challenges past their bid deadline',
+      description: 'Crossover deadline closer: closes challenges past their bid deadline, reminds firms with unsubmitted bids',
       environment: props.environment,
       timeout: Duration.minutes(2),
       memorySize: 512,
     });
     grantTableAccess(this.function, props.table, 'readWrite');
     new Rule(this, 'Schedule', {
-      description: 'Close challenges whose bid deadline has passed',
+      description: 'Close challenges whose bid deadline has passed; remind firms with unsubmitted bids',
       schedule: Schedule.rate(closeSchedule),
       targets: [new LambdaFunction(this.function, { retryAttempts: 2 })],
     });
-    props.alerts.alarmWhen('DeadlineCloserErrors', this.function.metricErrors(), 'Closing challenges past their deadline failed');
+    props.alerts.alarmWhen('DeadlineCloserErrors', this.function.metricErrors(), 'Closing challenges past their deadline or reminding firms of it failed');
   }
 }

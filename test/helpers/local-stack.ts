@@ -16,16 +16,29 @@ export interface LocalStack {
   output(): string;
 }
 
+export interface LocalStackOptions {
+  /** Serve the test controls (`POST /__test__/clock` moves the clock and runs the deadline jobs); off by default, as in `npm start`. */
+  testControls?: boolean;
+}
+
 /**
  * Runs `npm start`'s own script (functions/local/start.ts) on free ports with its data in
  * `dataDirectory`, and waits until the API answers. Needs a built site (web/build).
  */
-export async function startLocalStack(dataDirectory: string): Promise<LocalStack> {
+export async function startLocalStack(dataDirectory: string, { testControls = false }: LocalStackOptions = {}): Promise<LocalStack> {
   const [http = 0, dynamodb = 0, ses = 0] = await findFreePorts(3);
   let output = '';
+  const { CROSSOVER_TEST_CONTROLS: _inherited, ...environment } = process.env;
   const child: ChildProcess = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'functions/local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(http), DYNAMODB_PORT: String(dynamodb), SES_PORT: String(ses), CROSSOVER_DATA_DIR: dataDirectory },
+    env: {
+      ...environment,
+      PORT: String(http),
+      DYNAMODB_PORT: String(dynamodb),
+      SES_PORT: String(ses),
+      CROSSOVER_DATA_DIR: dataDirectory,
+      ...(testControls && { CROSSOVER_TEST_CONTROLS: '1' }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

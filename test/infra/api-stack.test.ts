@@ -42,7 +42,8 @@ describe('Stack: ApiStack', () => {
     const { app, api } = crossoverApp({ bundle: true });
     template = Template.fromStack(api);
     assemblyDirectory = app.outdir;
-  });
+    // esbuild bundles every function, one after another: minutes on a busy two-core machine.
+  }, 600_000);
 
   const functionsByLogicalId = () => template.findResources('AWS::Lambda::Function') as Record<string, LambdaFunction>;
   /** The function serving `group`, told apart by its description. */
@@ -87,6 +88,19 @@ describe('Stack: ApiStack', () => {
       expect(code.startsWith("import { createRequire as topLevelCreateRequire } from 'node:module';")).toBe(true);
       expect(code).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}/);
       expect(existsSync(`${bundle}.map`)).toBe(true);
+    }
+  });
+
+  it('leaves the local server and its test controls out of every bundle, though the domain clock is in', () => {
+    for (const fn of Object.values(functionsByLogicalId())) {
+      const bundle = join(assemblyDirectory, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs');
+      // The source map names every module that put code in the bundle.
+      const sources = (JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] }).sources.map((source) => source.replaceAll('\\', '/'));
+      const code = readFileSync(bundle, 'utf8');
+      expect(sources.filter((source) => source.includes('functions/local/')), fn.Properties.Description).toEqual([]);
+      expect(sources.some((source) => source.endsWith('functions/clock.ts')), fn.Properties.Description).toBe(true);
+      expect(code).not.toContain('__test__');
+      expect(code).not.toContain('CROSSOVER_TEST_CONTROLS');
     }
   });
 

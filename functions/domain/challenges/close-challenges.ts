@@ -8,8 +8,9 @@ const BATCH = 100;
 
 /**
  * The scheduled close: every published challenge whose bid deadline has passed becomes closed (its
- * bids unsealed for the commissioner), and the commissioner is told. A challenge someone changed
- * meanwhile (an extended deadline) is left for the next run to judge afresh. Returns how many closed.
+ * bids unsealed for the commissioner), and the commissioner is told how many bids arrived. A
+ * challenge someone changed meanwhile (an extended deadline) is left for the next run to judge
+ * afresh. Returns how many closed.
  */
 export async function closeChallengesPastDeadline(ports: ChallengePorts): Promise<number> {
   const now = ports.now();
@@ -18,7 +19,8 @@ export async function closeChallengesPastDeadline(ports: ChallengePorts): Promis
   for (const challenge of due) {
     if (challenge.status !== 'published') continue;
     const at = now.toISOString();
-    const emails = challengeEmail('challenge.closed', challenge, await commissionerRecipients(challenge, ports));
+    const [recipients, bidCount] = await Promise.all([commissionerRecipients(challenge, ports), ports.bids.sealedBidCount(challenge.challengeId)]);
+    const emails = challengeEmail('challenge.closed', challenge, recipients, { bidCount });
     const audit = auditEntry(challenge.challengeId, ports.newId(), now, transitions.close.audit, { role: 'system' }, {
       changes: [{ field: 'status', from: 'published', to: 'closed' }],
     });

@@ -38,17 +38,41 @@ async function auditTrail(challengeId: string, ports: ChallengePorts): Promise<A
   });
 }
 
-/** The challenge's page for this viewer: questions, their firm's follow and NDA, and for the commissioner and staff the audit trail. */
+/** The viewer's organisation's bid on the challenge, as lead or as a partner that has not declined. */
+async function yourBid(challengeId: string, organisationId: string, ports: ChallengePorts): Promise<Challenge['yourBid']> {
+  const bidder = await ports.bids.bidder(challengeId, organisationId);
+  if (!bidder) return undefined;
+  const [bid] = await ports.bids.bidsAt([{ challengeId, bidId: bidder.bidId }]);
+  return bid ? { id: bid.bidId, status: bid.status, role: bidder.role } : undefined;
+}
+
+/**
+ * The challenge's page for this viewer: questions, their firm's follow, NDA and bid, and for the
+ * commissioner and staff the audit trail and, once published, how many sealed bids there are
+ * (never whose: the bids stay sealed until the deadline).
+ */
 export async function challengePage(challenge: StoredChallenge, viewer: Viewer, ports: ChallengePorts): Promise<Challenge> {
   const firmId = isVerifiedFirm(viewer) ? viewer.organisationId : undefined;
   const insider = viewer.staff || isOfCommissioner(viewer, challenge);
-  const [questions, following, ndaAccepted, audit] = await Promise.all([
+  const bidderId = !isOfCommissioner(viewer, challenge) ? viewer.organisationId : undefined;
+  const [questions, following, ndaAccepted, audit, bidCount, bid] = await Promise.all([
     ports.challenges.questions(challenge.challengeId),
     firmId ? ports.challenges.isFollowing(challenge.challengeId, firmId) : false,
     firmId && challenge.ndaRequired ? ports.challenges.ndaAccepted(challenge.challengeId, firmId) : false,
     insider ? auditTrail(challenge.challengeId, ports) : undefined,
+    insider && challenge.publishedAt ? ports.bids.sealedBidCount(challenge.challengeId) : undefined,
+    bidderId ? yourBid(challenge.challengeId, bidderId, ports) : undefined,
   ]);
-  return challengeView(challenge, { viewer, now: ports.now(), questions, following, ndaAccepted, ...(audit ? { audit } : {}) });
+  return challengeView(challenge, {
+    viewer,
+    now: ports.now(),
+    questions,
+    following,
+    ndaAccepted,
+    ...(audit ? { audit } : {}),
+    ...(bidCount !== undefined ? { bidCount } : {}),
+    ...(bid ? { yourBid: bid } : {}),
+  });
 }
 
 /** Anyone opens a challenge they may see. */

@@ -13,6 +13,8 @@ export const transitions = {
   reject: { from: ['submitted'], to: 'rejected', by: 'staff', audit: 'rejected' },
   cancel: { from: ['draft', 'submitted', 'published', 'closed'], to: 'cancelled', by: 'commissioner', audit: 'cancelled' },
   close: { from: ['published'], to: 'closed', by: 'system', audit: 'closed' },
+  award: { from: ['closed'], to: 'awarded', by: 'commissioner', audit: 'awarded' },
+  declareNoAward: { from: ['closed'], to: 'no_award', by: 'commissioner', audit: 'no_award' },
 } as const satisfies Record<string, { from: readonly ChallengeStatus[]; to: ChallengeStatus; by: 'commissioner' | 'staff' | 'system'; audit: string }>;
 
 export type Transition = keyof typeof transitions;

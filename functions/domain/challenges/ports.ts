@@ -1,5 +1,6 @@
 import type { ChallengeListQuery, ChallengeStatus, ChallengeTerms } from '#shared/challenge.ts';
 import type { sectors } from '#shared/organisation.ts';
+import type { BidStore } from '../bids/ports.ts';
 import type { OrganisationStore, OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
 
 /** A challenge as it is stored: its terms (deadlines as UTC ISO strings) and its place in the lifecycle. */
@@ -80,6 +81,8 @@ export interface ChallengeStore {
   closingSoonest(after: string, filters: ChallengeFilters, page: PageRequest): Promise<Page<StoredChallenge>>;
   /** Published challenges whose bid deadline is at or before `now`. */
   pastDeadline(now: string, limit: number): Promise<StoredChallenge[]>;
+  /** Published challenges whose bid deadline lies after `after` and at or before `until`. */
+  closingBetween(after: string, until: string): Promise<StoredChallenge[]>;
   audit(challengeId: string): Promise<StoredAuditEntry[]>;
   questions(challengeId: string): Promise<StoredQuestion[]>;
   question(challengeId: string, questionId: string): Promise<StoredQuestion | undefined>;
@@ -100,6 +103,8 @@ export interface ChallengeStore {
 export interface ChallengePorts {
   challenges: ChallengeStore;
   organisations: OrganisationStore;
+  /** The bids: their count and the viewer's own bid show on the challenge, bidders hear of answers and amendments. */
+  bids: BidStore;
   /** The cluster staff's addresses: they moderate. */
   staffEmails: readonly string[];
   now(): Date;

@@ -4,7 +4,8 @@ import type { ChallengePorts, StoredChallenge } from './ports.ts';
 
 type Recipient = OwedEmail['recipients'][number];
 
-async function membersOf(organisationIds: Iterable<string>, ports: ChallengePorts): Promise<Recipient[]> {
+/** The members of these organisations (an erased person is left out), each in their own language. */
+export async function membersOf(organisationIds: Iterable<string>, ports: ChallengePorts): Promise<Recipient[]> {
   const lists = await Promise.all([...new Set(organisationIds)].map((organisationId) => ports.organisations.members(organisationId)));
   return lists.flat().flatMap((person) => (person.erasedAt ? [] : [{ email: person.email, language: person.language, ...(person.name ? { name: person.name } : {}) }]));
 }
@@ -19,10 +20,14 @@ export async function staffRecipients(ports: ChallengePorts): Promise<Recipient[
   );
 }
 
-/** Every member of every firm that has shown interest: asked a question or follows it. */
+/** Every member of every firm that has shown interest: asked a question, follows it, or has a place in a bid (a partner that declined has none). */
 export async function interestedFirmRecipients(challenge: StoredChallenge, ports: ChallengePorts): Promise<Recipient[]> {
-  const [followers, questions] = await Promise.all([ports.challenges.followers(challenge.challengeId), ports.challenges.questions(challenge.challengeId)]);
-  return membersOf([...followers, ...questions.map((question) => question.askerOrganisationId)], ports);
+  const [followers, questions, bidders] = await Promise.all([
+    ports.challenges.followers(challenge.challengeId),
+    ports.challenges.questions(challenge.challengeId),
+    ports.bids.bidders(challenge.challengeId),
+  ]);
+  return membersOf([...followers, ...questions.map((question) => question.askerOrganisationId), ...bidders.map((bidder) => bidder.organisationId)], ports);
 }
 
 /** An email about a challenge, or none if nobody is left to tell. */

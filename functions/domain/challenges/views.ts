@@ -38,6 +38,10 @@ export interface ViewContext {
   ndaAccepted: boolean;
   /** Present only for the commissioner and staff. */
   audit?: AuditEntry[];
+  /** How many sealed bids there are: only for the commissioner and staff, once published. */
+  bidCount?: number;
+  /** The viewer's firm's place in the bidding, if it has one. */
+  yourBid?: Challenge['yourBid'];
 }
 
 function briefAccess(challenge: StoredChallenge, { viewer, ndaAccepted }: ViewContext): Challenge['briefAccess'] {
@@ -63,6 +67,9 @@ export function permissions(challenge: StoredChallenge, context: ViewContext, ac
     ask: firm && open && access === 'full' && Date.parse(challenge.questionDeadline) > now.getTime(),
     follow: firm && open,
     acceptNda: firm && open && challenge.ndaRequired && access === 'nda',
+    // A firm bids once, and only on a brief it may read in full (its NDA accepted first).
+    bid: firm && open && access === 'full' && context.yourBid === undefined,
+    evaluate: commissioner && ['closed', 'awarded', 'no_award'].includes(status),
   };
 }
 
@@ -109,6 +116,8 @@ export function challengeView(challenge: StoredChallenge, context: ViewContext):
     following: context.following,
     ndaAccepted: context.ndaAccepted,
     ...optional('audit', context.audit),
+    ...optional('bidCount', context.bidCount),
+    ...optional('yourBid', context.yourBid),
     can: permissions(challenge, context, access),
   };
 }

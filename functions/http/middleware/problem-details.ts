@@ -12,7 +12,7 @@ const domainStatus = { notFound: [404, 'Not Found'], conflict: [409, 'Conflict']
 
 function fromDomain(error: DomainError): HttpProblem {
   const [status, title] = domainStatus[error.kind];
-  const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+  const errors = error.fields ?? (error.field ? [{ field: error.field, message: error.message }] : undefined);
   const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
   return new HttpProblem(status, title, error.message, errors, headers);
 }

@@ -27,7 +27,7 @@ const challengeTemplates: [MailTemplate, string][] = [
   [challengeRejected, challengePath],
   [challengeCancelled, '/challenges'],
   [challengeAmended, challengePath],
-  [challengeClosed, challengePath],
+  [challengeClosed, `${challengePath}/evaluation`],
   [questionAnswered, challengePath],
 ];
 
@@ -120,6 +120,25 @@ describe('Challenge mail templates', () => {
     expect(compose(challengeAmended, 'en', none).body).not.toContain('attachment');
     expect(compose(challengeAmended, 'nl', one).body).toContain('Er is 1 bijlage toegevoegd.');
     expect(compose(challengeAmended, 'en', one).body).toContain('1 attachment was added.');
+  });
+
+  it.each(languages)('challenge.closed (%s) says how many bids came in, and plainly that none did', (language) => {
+    const three = compose(challengeClosed, language).body;
+    const one = compose(challengeClosed, language, { ...challengeClosed.example, bidCount: 1 }).body;
+    const none = compose(challengeClosed, language, { ...challengeClosed.example, bidCount: 0 });
+
+    expect(three).toContain(language === 'nl' ? 'Er zijn 3 biedingen binnengekomen.' : '3 bids came in.');
+    expect(one).toContain(language === 'nl' ? 'Er is 1 bieding binnengekomen.' : '1 bid came in.');
+    expect(none.content.heading).toBe(language === 'nl' ? 'Er zijn geen biedingen binnengekomen' : 'No bids came in');
+    expect(none.body).not.toMatch(/score/i);
+  });
+
+  it.each(languages)('challenge.closed (%s) still renders an email owed before it carried the bid count', (language) => {
+    const { bidCount: _bidCount, ...withoutCount } = challengeClosed.example;
+
+    const { body } = compose(challengeClosed, language, withoutCount);
+
+    expect(body).toContain(language === 'nl' ? 'De biedingen die zijn binnengekomen, zijn nu geopend' : 'The bids that came in are now unsealed');
   });
 
   it.each(languages)('question.answered (%s) quotes the question and the answer but never names who asked', (language) => {

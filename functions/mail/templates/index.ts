@@ -1,10 +1,20 @@
+import { bidAwarded } from './bid-awarded.ts';
+import { bidDeadlineReminder } from './bid-deadline-reminder.ts';
+import { bidHelpRequested } from './bid-help-requested.ts';
+import { bidNotSelected } from './bid-not-selected.ts';
+import { bidShortlisted } from './bid-shortlisted.ts';
+import { bidSubmitted } from './bid-submitted.ts';
 import { challengeAmended } from './challenge-amended.ts';
 import { challengeApproved } from './challenge-approved.ts';
 import { challengeCancelled } from './challenge-cancelled.ts';
 import { challengeChangesRequested } from './challenge-changes-requested.ts';
 import { challengeClosed } from './challenge-closed.ts';
+import { challengeNoAward } from './challenge-no-award.ts';
 import { challengeRejected } from './challenge-rejected.ts';
 import { challengeSubmitted } from './challenge-submitted.ts';
+import { consortiumConfirmed } from './consortium-confirmed.ts';
+import { consortiumDeclined } from './consortium-declined.ts';
+import { consortiumInvited } from './consortium-invited.ts';
 import { organisationInvitation } from './organisation-invitation.ts';
 import { organisationRejected } from './organisation-rejected.ts';
 import { organisationSuspended } from './organisation-suspended.ts';
@@ -27,5 +37,15 @@ export const mailTemplates: ReadonlyMap<string, MailTemplate> = new Map(
     challengeAmended,
     challengeClosed,
     questionAnswered,
+    bidSubmitted,
+    bidDeadlineReminder,
+    bidShortlisted,
+    bidAwarded,
+    bidNotSelected,
+    challengeNoAward,
+    consortiumInvited,
+    consortiumConfirmed,
+    consortiumDeclined,
+    bidHelpRequested,
   ].map((template) => [template.type, template as MailTemplate]),
 );

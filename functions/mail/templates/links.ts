@@ -9,3 +9,13 @@ export function pageUrl(siteUrl: string, language: Language, path: string): stri
 export function challengeUrl(siteUrl: string, language: Language, challengeId: string): string {
   return pageUrl(siteUrl, language, `/challenges/${encodeURIComponent(challengeId)}`);
 }
+
+/** One bid's page (the form for its lead, the read-only view for partners and the commissioner), in the recipient's language. */
+export function bidUrl(siteUrl: string, language: Language, bidId: string): string {
+  return pageUrl(siteUrl, language, `/bids/${encodeURIComponent(bidId)}`);
+}
+
+/** The commissioner's evaluation page of one challenge, in the recipient's language. */
+export function evaluationUrl(siteUrl: string, language: Language, challengeId: string): string {
+  return pageUrl(siteUrl, language, `/challenges/${encodeURIComponent(challengeId)}/evaluation`);
+}

@@ -7,17 +7,10 @@ import { answerQuestion, askQuestion } from '../../../domain/challenges/question
 import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
 import { findOrganisation } from '../../../domain/organisations/get-organisation.ts';
 import { wiring } from '../../../wiring.ts';
-import { actingViewer, signedInCaller, viewerOf, type Caller } from '../../caller.ts';
+import { actingFirm as firm, actingViewer, signedInCaller, viewerOf } from '../../caller.ts';
 import { createGroupHandler, Reply } from '../../group-handler.ts';
 
 const ports = () => wiring().challengePorts;
-
-/** A member of a verified firm, as the firm's routes admit only them. */
-function firm(caller: Caller) {
-  const viewer = actingViewer(caller);
-  if (!viewer.organisationId) throw new Error('A firm route was reached without a firm');
-  return { ...viewer, organisationId: viewer.organisationId };
-}
 
 /** Challenges: drafting, submitting, amending and cancelling them; browsing them; questions, following and NDAs. */
 export const handler = createGroupHandler('challenges', {

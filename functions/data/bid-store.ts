@@ -1,0 +1,206 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import { sealedBidStatuses, type BidStatus } from '#shared/bid.ts';
+import type { BidStore, BidWrite, BidWriteOutcome, StoredBid, StoredBidAudit, StoredBidder, StoredPartnership } from '../domain/bids/ports.ts';
+import { bidAuditEntity, bidderEntity, bidEntity, bidLocatorEntity, partnershipEntity } from './bid.entity.ts';
+import { challengeAuditEntity } from './challenge-audit.entity.ts';
+import { challengeEntity } from './challenge.entity.ts';
+import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
+import { checkedCursor, pageOf } from './pages.ts';
+
+/**
+ * A guarded transaction's outcome: written, or refused by the guard at that position in the
+ * transaction (`guards[i]` names what item i's failed condition means); a concurrent transaction on
+ * the same items counts as a stale read. Anything else is a fault.
+ */
+function outcomeOf({ canceled, data }: { canceled: boolean; data: { code?: string }[] }, guards: BidWriteOutcome[], what: string): BidWriteOutcome {
+  if (!canceled) return 'written';
+  const failed = data.findIndex(({ code }) => code === 'ConditionalCheckFailed');
+  if (failed >= 0 && failed < guards.length) return guards[failed]!;
+  if (data.some(({ code }) => code === 'TransactionConflict')) return 'stale';
+  throw new Error(`${what} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+}
+
+const draftStatuses: readonly BidStatus[] = ['draft', 'withdrawn'];
+
+/** The stored side of bids (see BidStore): every read is a GetItem or a Query. */
+export function createBidStore(client: DynamoDBDocumentClient, table: string, newId: () => string): BidStore {
+  const bids = bidEntity(client, table);
+  const locators = bidLocatorEntity(client, table);
+  const bidders = bidderEntity(client, table);
+  const partnerships = partnershipEntity(client, table);
+  const bidAudits = bidAuditEntity(client, table);
+  const challenges = challengeEntity(client, table);
+  const challengeAudits = challengeAuditEntity(client, table);
+  const outboxEvents = outboxEventEntity(client, table);
+  const service = new Service({ bids, locators, bidders, partnerships, bidAudits, challenges, challengeAudits, outboxEvents }, { client, table });
+  const asBid = (item: unknown) => item as StoredBid;
+
+  type Entities = Parameters<Parameters<typeof service.transaction.write>[0]>[0];
+  /** The challenge is still published and its deadline still ahead: a bid changes only then. */
+  const stillOpen = ({ challenges: entity }: Entities, challengeId: string, at: string) =>
+    entity
+      .check({ challengeId })
+      .where(({ status, bidDeadline }, { eq, gt }) => `${eq(status, 'published')} AND ${gt(bidDeadline, at)}`)
+      .commit();
+  /** The bid's changes, only if it is still at the version it was read at. */
+  const bidPatch = ({ bids: entity }: Entities, bid: StoredBid, { set, remove = [] }: Pick<BidWrite, 'set' | 'remove'>) => {
+    const patch = entity.patch({ challengeId: bid.challengeId, bidId: bid.bidId }).set(set);
+    return (remove.length ? patch.remove(remove) : patch).where(({ version }, { eq }) => eq(version, bid.version)).commit();
+  };
+  /** The audit lines and emails that go with a write. */
+  const trail = ({ bidAudits: audits, challengeAudits: challengeTrail, outboxEvents: events }: Entities, write: Pick<BidWrite, 'audit' | 'challengeAudit' | 'emails'>) => [
+    ...(write.audit ? [audits.create(write.audit).commit()] : []),
+    ...(write.challengeAudit ? [challengeTrail.create(write.challengeAudit).commit()] : []),
+    ...(write.emails ?? []).map((email) => events.create(outboxItem(newId(), email)).commit()),
+  ];
+  const queryBids = async (challengeId: string, statuses?: readonly BidStatus[]) => {
+    const query = bids.query.byChallenge({ challengeId });
+    const { data } = await (statuses ? query.where(({ status }, { eq }) => statuses.map((value) => eq(status, value)).join(' OR ')) : query).go({ pages: 'all', consistent: true });
+    return data.map(asBid);
+  };
+
+  return {
+    async start(bid, audit, openAt) {
+      const result = await service.transaction
+        .write((entities) => [
+          stillOpen(entities, bid.challengeId, openAt),
+          entities.bidders.create({ challengeId: bid.challengeId, organisationId: bid.leadOrganisationId, bidId: bid.bidId, role: 'lead' }).commit(),
+          entities.bids.create(bid).commit(),
+          entities.locators.create({ bidId: bid.bidId, challengeId: bid.challengeId }).commit(),
+          entities.bidAudits.create(audit).commit(),
+        ])
+        .go();
+      return outcomeOf(result, ['closed', 'taken'], `Starting bid ${bid.bidId}`);
+    },
+
+    async bid(bidId) {
+      const { data: locator } = await locators.get({ bidId }).go({ consistent: true });
+      if (!locator) return undefined;
+      const { data } = await bids.get({ challengeId: locator.challengeId, bidId }).go({ consistent: true });
+      return data ? asBid(data) : undefined;
+    },
+
+    async bidsAt(keys) {
+      if (!keys.length) return [];
+      return (await bids.get(keys).go({ consistent: true })).data.map(asBid);
+    },
+
+    async change(bid, write) {
+      const result = await service.transaction
+        .write((entities) => [
+          stillOpen(entities, bid.challengeId, write.at),
+          bidPatch(entities, bid, write),
+          // A seal covers the partners as they are: each must still be confirmed.
+          ...(write.confirmedPartners ?? []).map((organisationId) =>
+            entities.partnerships
+              .check({ challengeId: bid.challengeId, bidId: bid.bidId, organisationId })
+              .where(({ status }, { eq }) => eq(status, 'confirmed'))
+              .commit(),
+          ),
+          ...trail(entities, write),
+        ])
+        .go();
+      return outcomeOf(result, ['closed', 'stale', ...(write.confirmedPartners ?? []).map((): BidWriteOutcome => 'stale')], `Changing bid ${bid.bidId}`);
+    },
+
+    async partners(challengeId, bidId) {
+      return (await partnerships.query.byBid({ challengeId, bidId }).go({ pages: 'all', consistent: true })).data as StoredPartnership[];
+    },
+
+    async audit(challengeId, bidId) {
+      return (await bidAudits.query.byBid({ challengeId, bidId }).go({ pages: 'all', consistent: true })).data as StoredBidAudit[];
+    },
+
+    async invite(bid, partnership, write) {
+      const { challengeId, organisationId } = partnership;
+      const result = await service.transaction
+        .write((entities) => [
+          stillOpen(entities, challengeId, write.at),
+          bidPatch(entities, bid, write),
+          entities.bidders.create({ challengeId, organisationId, bidId: bid.bidId, role: 'partner' }).commit(),
+          // Replaces the record of an earlier invitation the partner declined.
+          entities.partnerships.put(partnership).commit(),
+          ...trail(entities, write),
+        ])
+        .go();
+      return outcomeOf(result, ['closed', 'stale', 'taken'], `Inviting a partner into bid ${bid.bidId}`);
+    },
+
+    async removePartner(bid, partnership, write) {
+      const { challengeId, organisationId } = partnership;
+      const ownsGuard = partnership.status !== 'declined';
+      const result = await service.transaction
+        .write((entities) => [
+          stillOpen(entities, challengeId, write.at),
+          bidPatch(entities, bid, write),
+          entities.partnerships
+            .delete({ challengeId, bidId: bid.bidId, organisationId })
+            .where(({ status }, { eq }) => eq(status, partnership.status))
+            .commit(),
+          // A partner that declined has no guard any more, and may lead a bid of its own by now.
+          ...(ownsGuard
+            ? [
+                entities.bidders
+                  .delete({ challengeId, organisationId })
+                  .where(({ bidId }, { eq }) => eq(bidId, bid.bidId))
+                  .commit(),
+              ]
+            : []),
+          ...trail(entities, write),
+        ])
+        .go();
+      return outcomeOf(result, ['closed', 'stale', 'stale', 'stale'], `Removing a partner from bid ${bid.bidId}`);
+    },
+
+    async respond(partnership, response, audit, emails) {
+      const { challengeId, bidId, organisationId } = partnership;
+      const result = await service.transaction
+        .write((entities) => [
+          stillOpen(entities, challengeId, response.respondedAt),
+          entities.partnerships
+            .patch({ challengeId, bidId, organisationId })
+            .set(response)
+            .where(({ status }, { eq }) => eq(status, 'invited'))
+            .commit(),
+          ...(response.status === 'declined'
+            ? [
+                entities.bidders
+                  .delete({ challengeId, organisationId })
+                  .where(({ bidId: guarded }, { eq }) => eq(guarded, bidId))
+                  .commit(),
+              ]
+            : []),
+          ...trail(entities, { audit, emails }),
+        ])
+        .go();
+      return outcomeOf(result, ['closed', 'stale', 'stale'], `Answering an invitation into bid ${bidId}`);
+    },
+
+    async bidder(challengeId, organisationId) {
+      return ((await bidders.get({ challengeId, organisationId }).go({ consistent: true })).data ?? undefined) as StoredBidder | undefined;
+    },
+
+    async bidders(challengeId) {
+      return (await bidders.query.byChallenge({ challengeId }).go({ pages: 'all', consistent: true })).data as StoredBidder[];
+    },
+
+    bidsOf: (challengeId) => queryBids(challengeId),
+    sealedBids: (challengeId) => queryBids(challengeId, sealedBidStatuses),
+    sealedBidCount: async (challengeId) => (await queryBids(challengeId, sealedBidStatuses)).length,
+    draftBidsOf: (challengeId) => queryBids(challengeId, draftStatuses),
+
+    async ledBy(organisationId, page) {
+      const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${organisationId}#BIDS`);
+      const query = bids.query.byLead({ leadOrganisationId: organisationId });
+      return pageOf(async (options) => {
+        const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
+        return { data: data.map(asBid), cursor: next };
+      }, { ...page, cursor });
+    },
+
+    async partnershipsOf(organisationId) {
+      return (await partnerships.query.byPartner({ organisationId }).go({ pages: 'all', order: 'desc' })).data as StoredPartnership[];
+    },
+  };
+}

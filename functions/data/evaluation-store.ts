@@ -1,0 +1,92 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import type { EvaluationStore, StoredScore } from '../domain/evaluation/ports.ts';
+import { bidAuditEntity, bidEntity, scoreEntity } from './bid.entity.ts';
+import { challengeAuditEntity } from './challenge-audit.entity.ts';
+import { challengeEntity } from './challenge.entity.ts';
+import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
+
+/**
+ * A guarded transaction's outcome: written, or refused because a guard failed or a concurrent
+ * transaction on the same items won (both a 409 for the caller); anything else is a fault.
+ */
+function guardsHeld({ canceled, data }: { canceled: boolean; data: { code?: string }[] }, what: string): boolean {
+  if (!canceled) return true;
+  if (data.some(({ code }) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) return false;
+  throw new Error(`${what} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+}
+
+/** The stored side of the evaluation (see EvaluationStore): scores, the shortlist and the decision. */
+export function createEvaluationStore(client: DynamoDBDocumentClient, table: string, newId: () => string): EvaluationStore {
+  const challenges = challengeEntity(client, table);
+  const audits = challengeAuditEntity(client, table);
+  const bids = bidEntity(client, table);
+  const bidAudits = bidAuditEntity(client, table);
+  const scores = scoreEntity(client, table);
+  const outboxEvents = outboxEventEntity(client, table);
+  const service = new Service({ challenges, audits, bids, bidAudits, scores, outboxEvents }, { client, table });
+
+  return {
+    async scores(challengeId) {
+      return (await scores.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredScore[];
+    },
+
+    async score(score, challengeVersion) {
+      // Scoring leaves the challenge's version alone, so evaluators never race each other, but a
+      // panel change or a decision in between refuses it.
+      const result = await service.transaction
+        .write(({ challenges: challenge, scores: entity }) => [
+          challenge
+            .check({ challengeId: score.challengeId })
+            .where(({ version }, { eq }) => eq(version, challengeVersion))
+            .commit(),
+          entity.put(score).commit(),
+        ])
+        .go();
+      return guardsHeld(result, `Scoring bid ${score.bidId}`);
+    },
+
+    async shortlist({ challengeId, bidId, challengeVersion, at, actorUserId, emails }) {
+      const result = await service.transaction
+        .write(({ challenges: challenge, bids: bid, bidAudits: trail, outboxEvents: events }) => [
+          challenge
+            .check({ challengeId })
+            .where(({ version }, { eq }) => eq(version, challengeVersion))
+            .commit(),
+          bid
+            .patch({ challengeId, bidId })
+            .set({ status: 'shortlisted', updatedAt: at })
+            .add({ version: 1 })
+            .where(({ status }, { eq }) => eq(status, 'submitted'))
+            .commit(),
+          trail.create({ challengeId, bidId, entryId: newId(), at, action: 'shortlisted', actorUserId }).commit(),
+          ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
+        ])
+        .go();
+      return guardsHeld(result, `Shortlisting bid ${bidId}`);
+    },
+
+    async decide({ challengeId, expectedVersion, at, set, remove, outcomes, audit, emails }) {
+      const result = await service.transaction
+        .write(({ challenges: challenge, audits: trail, bids: bid, outboxEvents: events }) => [
+          (remove.length ? challenge.patch({ challengeId }).set(set).remove(remove) : challenge.patch({ challengeId }).set(set))
+            // Closed, or still published with its deadline passed (the close job has not run yet): the
+            // decision closes it on the way. The version proves nobody decided, or changed it, meanwhile.
+            .where(({ version, status, bidDeadline }, { eq, lte }) => `${eq(version, expectedVersion)} AND (${eq(status, 'closed')} OR (${eq(status, 'published')} AND ${lte(bidDeadline, at)}))`)
+            .commit(),
+          trail.create(audit).commit(),
+          ...outcomes.map(({ bidId, from, to, feedback }) =>
+            bid
+              .patch({ challengeId, bidId })
+              .set({ status: to, updatedAt: at, ...(feedback ? { feedback } : {}) })
+              .add({ version: 1 })
+              .where(({ status }, { eq }) => eq(status, from))
+              .commit(),
+          ),
+          ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
+        ])
+        .go();
+      return guardsHeld(result, `Deciding challenge ${challengeId}`);
+    },
+  };
+}

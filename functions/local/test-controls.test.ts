@@ -1,0 +1,139 @@
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedChallenge } from '../../test/helpers/challenges.ts';
+import { createTestTable } from '../../test/helpers/table.ts';
+import { handler as runDeadlineJobs } from '../events/close-challenges.ts';
+import { wiring } from '../wiring.ts';
+import { createLambdaContext } from './lambda-context.ts';
+import { every, type LocalSchedule } from './scheduler.ts';
+import { createLocalServer } from './server.ts';
+import { testControlsFor, type DeadlineJobsRun } from './test-controls.ts';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** The site answers every path with a page, as the single-page app's fallback does. */
+const site = async (_request: IncomingMessage, response: ServerResponse) => {
+  response.writeHead(200, { 'content-type': 'text/html' });
+  response.end('<!doctype html><title>Crossover</title>');
+};
+const api = async (_request: IncomingMessage, response: ServerResponse) => {
+  response.writeHead(404).end();
+};
+
+async function listening(server: Server): Promise<string> {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** How far the domain's clock runs ahead of the real one. */
+const clockAhead = () => wiring().challengePorts.now().getTime() - Date.now();
+
+/** A published challenge whose bid deadline is `inMs` from the domain's now. */
+function publishedClosingIn(inMs: number) {
+  const deadline = wiring().challengePorts.now().getTime() + inMs;
+  return storedChallenge(ulid(), 'published', {
+    questionDeadline: new Date(deadline - HOUR).toISOString(),
+    bidDeadline: new Date(deadline).toISOString(),
+  });
+}
+
+const statusOf = async (challengeId: string) => (await wiring().challengePorts.challenges.challenge(challengeId))?.status;
+
+describe('Local server: the test controls', () => {
+  let jobs: LocalSchedule<DeadlineJobsRun>;
+  const servers: Server[] = [];
+  let withControls: string;
+  let withoutControls: string;
+
+  beforeAll(async () => {
+    await createTestTable();
+    // Wired as functions/local/start.ts wires them: the scheduled handler, on the local schedule.
+    jobs = every(60 * 60_000, () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => {
+      throw error;
+    });
+    // The schedule's first run starts at once; let it finish so it cannot race the tests.
+    await jobs.runNow();
+    const controls = testControlsFor({ CROSSOVER_TEST_CONTROLS: '1' }, () => jobs.runNow());
+    const noControls = testControlsFor({}, () => jobs.runNow());
+    servers.push(createLocalServer({ api, site, testControls: controls }), createLocalServer({ api, site, testControls: noControls }));
+    [withControls, withoutControls] = (await Promise.all(servers.map(listening))) as [string, string];
+  });
+
+  afterAll(async () => {
+    for (const server of servers) server.close();
+    await jobs?.stop();
+  });
+
+  const moveClock = (base: string, body: unknown, method = 'POST') =>
+    fetch(`${base}/__test__/clock`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined });
+
+  it('exist only when the run asks for them with CROSSOVER_TEST_CONTROLS=1', () => {
+    const run = async () => ({ closed: 0, reminded: 0 });
+
+    expect(testControlsFor({}, run)).toBeUndefined();
+    expect(testControlsFor({ CROSSOVER_TEST_CONTROLS: 'true' }, run)).toBeUndefined();
+    expect(testControlsFor({ CROSSOVER_TEST_CONTROLS: '1' }, run)).toBeTypeOf('function');
+  });
+
+  it('without them, /__test__/clock is a plain 404 (not the site) and neither moves the clock nor closes anything', async () => {
+    const challenge = await publishedClosingIn(2 * DAY);
+    const aheadBefore = clockAhead();
+
+    const posted = await moveClock(withoutControls, { advanceMs: 3 * DAY });
+    const got = await moveClock(withoutControls, undefined, 'GET');
+
+    expect(posted.status).toBe(404);
+    expect(await posted.text()).toBe('Not Found');
+    expect(got.status).toBe(404);
+    expect(clockAhead() - aheadBefore).toBeLessThan(1000);
+    expect(await statusOf(challenge.challengeId)).toBe('published');
+  });
+
+  it('POST /__test__/clock moves the ports’ now forward and closes a challenge its new now has passed', async () => {
+    const due = await publishedClosingIn(2 * DAY);
+    const later = await publishedClosingIn(30 * DAY);
+    const aheadBefore = clockAhead();
+
+    const response = await moveClock(withControls, { advanceMs: 3 * DAY });
+    const answer = (await response.json()) as { now: string; closed: number; reminded: number };
+
+    expect(response.status).toBe(200);
+    expect(answer).toEqual({ now: expect.any(String), closed: expect.any(Number), reminded: 0 });
+    // Any challenge an earlier test left closing within three days closes with it.
+    expect(answer.closed).toBeGreaterThanOrEqual(1);
+    expect(Math.abs(Date.parse(answer.now) - (Date.now() + aheadBefore + 3 * DAY))).toBeLessThan(5000);
+    const { challengePorts, bidPorts, evaluationPorts, organisationPorts } = wiring();
+    for (const ports of [challengePorts, bidPorts, evaluationPorts, organisationPorts]) {
+      expect(Math.abs(ports.now().getTime() - Date.parse(answer.now))).toBeLessThan(5000);
+    }
+    expect(await statusOf(due.challengeId)).toBe('closed');
+    expect(await statusOf(later.challengeId)).toBe('published');
+  });
+
+  it('runs the draft reminders at the new time too', async () => {
+    const challenge = await publishedClosingIn(5 * DAY);
+
+    const response = await moveClock(withControls, { advanceMs: 4 * DAY });
+
+    expect(await response.json()).toMatchObject({ closed: 0, reminded: 1 });
+    expect((await wiring().challengePorts.challenges.challenge(challenge.challengeId))?.bidReminderSentAt).toBeDefined();
+    expect(await statusOf(challenge.challengeId)).toBe('published');
+  });
+
+  it.each([[{ advanceMs: -1 }], [{ advanceMs: 1.5 }], [{ advanceMs: '1000' }], [{}], [{ advanceMs: 1, extra: true }]])('refuses %j with 422 and leaves the clock', async (body) => {
+    const aheadBefore = clockAhead();
+
+    const response = await moveClock(withControls, body);
+
+    expect(response.status).toBe(422);
+    expect(clockAhead() - aheadBefore).toBeLessThan(1000);
+  });
+
+  it('answers 404 to any other test path or method', async () => {
+    expect((await moveClock(withControls, undefined, 'GET')).status).toBe(404);
+    expect((await fetch(`${withControls}/__test__/other`, { method: 'POST' })).status).toBe(404);
+  });
+});
