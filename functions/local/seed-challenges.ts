@@ -5,6 +5,7 @@ import { answerQuestion, askQuestion } from '../domain/challenges/questions.ts';
 import { transitionChallenge } from '../domain/challenges/transition-challenge.ts';
 import { findOrganisation } from '../domain/organisations/get-organisation.ts';
 import type { Wiring } from '../wiring.ts';
+import { seedBid, seedOutcome } from './seed-bids.ts';
 import { demoChallenges, type DemoChallenge } from './seed-challenge-data.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,8 +19,8 @@ async function memberViewer(email: string, wired: Wiring): Promise<Viewer & { us
   return { userId: person.userId, staff: false, organisationId: organisation.organisationId, organisationKind: organisation.kind, organisationVerified: organisation.status === 'verified' };
 }
 
-/** Walks one demo challenge through the same use cases the API runs, up to its stage. */
-async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: string }, wired: Wiring) {
+/** Walks one demo challenge through the same use cases the API runs, up to its stage; returns its id and bids once published. */
+async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: string }, wired: Wiring): Promise<{ challengeId: string; bids: { by: string; bidId: string }[] } | undefined> {
   // A challenge that has closed already was posted weeks ago: its story runs on a clock set back.
   const ports: ChallengePorts = demo.closesInDays < 0 ? { ...wired.challengePorts, now: () => at(demo.closesInDays - 21) } : wired.challengePorts;
   const commissioner = await memberViewer(demo.by, wired);
@@ -31,21 +32,23 @@ async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: stri
     expectedStart: at(demo.closesInDays + 21).toISOString().slice(0, 10),
   };
   let challenge = await createChallenge(terms, commissioner, organisation, ports);
-  if (demo.stage === 'draft') return;
+  if (demo.stage === 'draft') return undefined;
   challenge = await transitionChallenge(challenge.id, { action: 'submit', version: challenge.version }, commissioner, ports);
   const version = challenge.version;
   if (demo.stage === 'changes_requested') {
     const comment = 'Please say how visitors with a disability can take part, and add an accessibility criterion.';
     await transitionChallenge(challenge.id, { action: 'requestChanges', version, comment }, staff, ports);
-    return;
+    return undefined;
   }
   if (demo.stage === 'rejected') {
     const reason = 'Crossover only hosts paid commissions: unpaid spec work is not allowed. You are welcome to post it again with a budget.';
     await transitionChallenge(challenge.id, { action: 'reject', version, reason }, staff, ports);
-    return;
+    return undefined;
   }
-  if (demo.stage === 'submitted') return;
+  if (demo.stage === 'submitted') return undefined;
   challenge = await transitionChallenge(challenge.id, { action: 'approve', version }, staff, ports);
+  const bids = [];
+  for (const bid of demo.bids ?? []) bids.push({ by: bid.by, bidId: await seedBid(challenge.id, demo.terms.criteria.length, bid, (email) => memberViewer(email, wired), ports) });
   for (const question of demo.questions ?? []) {
     const firm = await memberViewer(question.by, wired);
     const asked = await askQuestion(challenge.id, question.question, firm, ports);
@@ -56,6 +59,7 @@ async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: stri
     const reason = 'Our symposium has been postponed to next year.';
     await transitionChallenge(challenge.id, { action: 'cancel', version: challenge.version, reason }, commissioner, ports);
   }
+  return { challengeId: challenge.id, bids };
 }
 
 /** The demo challenges, in every state; the one past its deadline is closed by the same job the scheduler runs. */
@@ -63,6 +67,11 @@ export async function seedDemoChallenges(wired: Wiring) {
   const staffEmail = wired.config.STAFF_EMAILS[0]!;
   const staffAccount = (await wired.accounts.findAccount(staffEmail)) ?? (await wired.accounts.createAccount(staffEmail, 'nl'));
   const staff = { userId: staffAccount.userId, staff: true, organisationVerified: false };
-  for (const demo of demoChallenges) await seedChallenge(demo, staff, wired);
+  const seeded = [];
+  for (const demo of demoChallenges) seeded.push({ demo, challenge: await seedChallenge(demo, staff, wired) });
   await closeChallengesPastDeadline(wired.challengePorts);
+  // After the deadline the commissioner evaluates: scores, a shortlist and, for one challenge, the award.
+  for (const { demo, challenge } of seeded) {
+    if (demo.outcome && challenge) await seedOutcome(challenge.challengeId, challenge.bids, demo.outcome, await memberViewer(demo.by, wired), wired.evaluationPorts);
+  }
 }

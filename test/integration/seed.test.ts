@@ -57,4 +57,24 @@ describe('Local seed: npm start fills a new table with a demo marketplace, once'
     expect(own.body.items.map((challenge) => challenge.status).sort()).toEqual(['closed', 'published', 'submitted']);
     expect(new Set(statuses)).toEqual(new Set(['draft', 'submitted', 'changes_requested', 'published', 'closed', 'rejected', 'cancelled']));
   });
+
+  it('puts demo bids at every stage: a draft, sealed bids (one by a consortium), a shortlisted one, and an award with the others not selected', async () => {
+    const bidsOf = async (email: string) => {
+      const person = await signedInAs(email);
+      const me = await api.call<{ organisation: { id: string } }>('GET', '/api/me', { cookie: person.cookie });
+      const bids = await api.call<{ items: { status: string; challengeTitle: string; yourRole: string }[] }>('GET', `/api/organisations/${me.body.organisation.id}/bids`, { cookie: person.cookie });
+      return bids.body.items.map(({ status, challengeTitle, yourRole }) => `${yourRole} ${status}: ${challengeTitle}`).sort();
+    };
+    expect(await bidsOf('anna@studionoord.example')).toEqual([
+      'lead not_selected: Een wachtkamer zonder wachtgevoel',
+      'lead submitted: Campagne afvalscheiding voor studenten',
+      'lead submitted: Hittestress zichtbaar maken in de wijk',
+    ]);
+    expect(await bidsOf('ravi@pixelhaven.example')).toEqual(['partner submitted: Hittestress zichtbaar maken in de wijk']);
+    expect(await bidsOf('joost@beeldtaal.example')).toEqual(['lead awarded: Een wachtkamer zonder wachtgevoel', 'lead draft: Hittestress zichtbaar maken in de wijk']);
+    expect(await bidsOf('femke@merkwaardig.example')).toEqual([
+      'lead not_selected: Een wachtkamer zonder wachtgevoel',
+      'lead shortlisted: Campagne afvalscheiding voor studenten',
+    ]);
+  });
 });
