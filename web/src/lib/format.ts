@@ -20,6 +20,11 @@ export function formatEuros(cents: number): string {
   }).format(cents / 100);
 }
 
+/** A number with one decimal (a score or a total), with the page's decimal mark. */
+export function formatDecimal(value: number): string {
+  return new Intl.NumberFormat(localeTags[getLocale()], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
 /** A calendar date (YYYY-MM-DD) in the page's language. */
 export function formatDate(isoDate: string): string {
   return new Intl.DateTimeFormat(localeTags[getLocale()], { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(isoDate));

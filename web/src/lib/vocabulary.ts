@@ -8,6 +8,7 @@ import type {
 } from '$shared/organisation.ts';
 import { mraMunicipalities } from '$shared/organisation.ts';
 import type { challengeStatuses, challengeTypes, fundingInstruments, rightsModels, visibilities, workplaces } from '$shared/challenge.ts';
+import type { BidStatus, PartnerStatus } from '$shared/bid.ts';
 import { m } from './paraglide/messages.js';
 
 type Of<T extends readonly string[]> = T[number];
@@ -134,3 +135,21 @@ export const fundingLabel = (value: Of<typeof fundingInstruments>) => fundingLab
 export const rightsLabel = (value: Of<typeof rightsModels>) => rightsLabels[value]();
 export const visibilityLabel = (value: Of<typeof visibilities>) => visibilityLabels[value]();
 export const workplaceLabel = (value: Of<typeof workplaces>) => workplaceLabels[value]();
+
+const bidStatusLabels: Record<BidStatus, Label> = {
+  draft: m.bid_status_draft,
+  submitted: m.bid_status_submitted,
+  withdrawn: m.bid_status_withdrawn,
+  shortlisted: m.bid_status_shortlisted,
+  awarded: m.bid_status_awarded,
+  not_selected: m.bid_status_not_selected,
+};
+
+const partnerStatusLabels: Record<PartnerStatus, Label> = {
+  invited: m.bid_partner_status_invited,
+  confirmed: m.bid_partner_status_confirmed,
+  declined: m.bid_partner_status_declined,
+};
+
+export const bidStatusLabel = (value: BidStatus) => bidStatusLabels[value]();
+export const partnerStatusLabel = (value: PartnerStatus) => partnerStatusLabels[value]();
