@@ -18,3 +18,8 @@ export function advanceClock(ms: number): Date {
   offsetMs += ms;
   return clock.now();
 }
+
+/** How far the domain's time runs ahead of the system clock now (the test control's bounds need it). */
+export function clockOffsetMs(): number {
+  return offsetMs;
+}

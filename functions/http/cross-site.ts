@@ -9,8 +9,12 @@ import type { HttpMethod } from './route.ts';
  */
 export function refuseCrossSiteWrites(method: HttpMethod, event: APIGatewayProxyEventV2): void {
   if (method === 'GET') return;
-  const origin = event.headers['origin'];
-  if (origin !== new URL(config().SITE_URL).origin) {
+  if (!comesFromSite(event.headers['origin'])) {
     throw new HttpProblem(403, 'Forbidden', 'Changes are only accepted from the Crossover site itself (the Origin header).');
   }
+}
+
+/** Whether a request's `Origin` header names the Crossover site itself. */
+export function comesFromSite(origin: string | undefined): boolean {
+  return origin === new URL(config().SITE_URL).origin;
 }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { localLog } from './log.ts';
 
@@ -10,6 +12,8 @@ export interface ChildService {
   /** Resolves when the process has exited, whoever ended it. */
   readonly exited: Promise<void>;
   stop(): Promise<void>;
+  /** Kills its whole process group at once, for the moment this process exits and cannot wait. */
+  killNow(): void;
 }
 
 export interface ChildServiceOptions {
@@ -26,13 +30,23 @@ export interface ChildServiceOptions {
 
 const outputLinesKept = 40;
 const stopGraceMs = 5_000;
+// Something else on the port may take the connection and never answer; the probe must not wait on it.
+const probeTimeoutMs = 2_000;
 
-/** Starts the process and resolves once it answers; on failure, kills it and reports its last output. */
+/**
+ * Starts the process and resolves once it answers; on failure, kills it and reports its last output.
+ * It runs in a process group of its own, so stopping it reaches whatever it started too, and it gets
+ * a standard input that stays open until this process ends: the child exits when it closes (see
+ * `withNodeLifeline` and dynamodb-local-loopback.java), so no child outlives its parent.
+ */
 export async function startChildService(options: ChildServiceOptions): Promise<ChildService> {
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
   });
+  // Nothing is ever written; a child that exits first must not make the pipe's error ours.
+  child.stdin?.on('error', () => undefined);
   // Kept quiet while healthy; shown when it fails to start, which is when it matters.
   const output: string[] = [];
   const echo = options.echoAs === undefined ? undefined : localLog(options.echoAs);
@@ -57,6 +71,7 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
     process: child,
     exited,
     stop: () => stopChild(child, exited),
+    killNow: () => signalGroup(child, 'SIGKILL'),
   };
 
   const timeoutMs = options.startTimeoutMs ?? 30_000;
@@ -64,23 +79,53 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   while (Date.now() < deadline) {
     if (spawnError) throw new Error(`${options.name} could not be started: ${spawnError.message}`);
     if (hasExited(child)) {
+      await service.stop();
       throw new Error(
         `${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('\n')}`,
       );
     }
-    if (await options.isReady().catch(() => false)) return service;
+    if (await answersWithin(options.isReady, probeTimeoutMs)) return service;
     await sleep(100);
   }
   await service.stop();
   throw new Error(`${options.name} did not answer within ${timeoutMs} ms:\n${output.join('\n')}`);
 }
 
+async function answersWithin(isReady: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const unanswered = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([isReady().catch(() => false), unanswered]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (hasExited(child) || child.pid === undefined) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
-  await exited;
-  clearTimeout(timer);
+  if (child.pid === undefined) return;
+  if (!hasExited(child)) {
+    signalGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), stopGraceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+  // Whatever it started and left behind in its group goes with it.
+  signalGroup(child, 'SIGKILL');
+}
+
+/** Signals the child's process group (its pid, as it leads the group it was started in with `detached`). */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // ESRCH: the group is already empty.
+  }
+}
+
+/** Node arguments that load TypeScript and exit-with-parent.ts before `args` (a script and its arguments). */
+export function withNodeLifeline(args: string[]): string[] {
+  return ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, '--import', new URL('./exit-with-parent.ts', import.meta.url).href, ...args];
 }
 
 function hasExited(child: ChildProcess): boolean {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { startChildService, type ChildService } from './child-service.ts';
 import { localClientConfig } from './local-aws.ts';
@@ -30,7 +30,7 @@ export function assertJavaInstalled(): void {
 }
 
 /**
- * Starts DynamoDB Local (the jar shipped in amplify-dynamodb-simulator) and resolves once it answers.
+ * Starts DynamoDB Local (the jar shipped in amplify-dynamodb-simulator) on 127.0.0.1 and resolves once it answers.
  * `-sharedDb` makes one database for every region and credential, so no client can land in an empty one.
  */
 export async function startDynamoDbLocal({ port, storage }: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
@@ -54,8 +54,10 @@ export async function startDynamoDbLocal({ port, storage }: DynamoDbLocalOptions
         '-XX:TieredStopAtLevel=1',
         '-XX:+UseSerialGC',
         `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
-        '-jar',
-        join(emulator, 'DynamoDBLocal.jar'),
+        '-cp',
+        [join(emulator, 'DynamoDBLocal.jar'), join(emulator, 'DynamoDBLocal_lib', '*')].join(delimiter),
+        // The jar has no host option; this source file runs it on loopback only (and ends it with us).
+        join(import.meta.dirname, 'dynamodb-local-loopback.java'),
         '-port',
         String(port),
         ...storageArgs,

@@ -24,7 +24,7 @@ export async function findFreePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/** Whether the port can be listened on, on every interface (DynamoDB Local binds them all). */
+/** Whether the port can be listened on, on every interface: nothing, on loopback or elsewhere, holds it. */
 export async function isPortFree(port: number): Promise<boolean> {
   const server = createServer();
   return new Promise((resolve) => {

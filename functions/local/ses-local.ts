@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { startChildService, type ChildService } from './child-service.ts';
+import { startChildService, withNodeLifeline, type ChildService } from './child-service.ts';
 
 export interface SesLocal {
   /** Both the SES API endpoint and, in a browser, the inbox of every email sent. */
@@ -23,7 +23,7 @@ export async function startSesLocal({ port }: { port: number }): Promise<SesLoca
   const service = await startChildService({
     name: 'SES local',
     command: process.execPath,
-    args: [join(dirname(packageJsonPath), cli), '--host', '127.0.0.1', '--port', String(port)],
+    args: withNodeLifeline([join(dirname(packageJsonPath), cli), '--host', '127.0.0.1', '--port', String(port)]),
     isReady: async () => (await fetch(`${endpoint}/store`)).ok,
   });
   return { endpoint, service };

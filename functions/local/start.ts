@@ -5,14 +5,15 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApiGateway } from './api-adapter.ts';
-import { runCommand, startChildService, type ChildService } from './child-service.ts';
+import { runCommand, startChildService, withNodeLifeline, type ChildService } from './child-service.ts';
 import { createTableIfMissing } from './create-table.ts';
-import { assertJavaInstalled, startDynamoDbLocal } from './dynamodb-local.ts';
+import { assertJavaInstalled } from './dynamodb-local.ts';
+import { startLocalServices } from './local-services.ts';
+import { localDataDirectory as dataDirectory, localTableName as tableName } from './local-table.ts';
 import { localClientConfig, localEnvironment, quietSdkEnvironment } from './local-aws.ts';
 import { localLog } from './log.ts';
 import { isPortFree } from './ports.ts';
 import { createLocalServer } from './server.ts';
-import { startSesLocal } from './ses-local.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { createStaticSite } from './static-site.ts';
 import { every, type LocalSchedule } from './scheduler.ts';
@@ -28,9 +29,6 @@ import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 const log = localLog('start');
 const root = resolve(import.meta.dirname, '../..');
-// Tests point this elsewhere so that they never touch a developer's own data.
-const dataDirectory = resolve(root, process.env.CROSSOVER_DATA_DIR ?? '.data');
-const tableName = 'crossover';
 
 const dev = process.argv.includes('--dev');
 const ports = {
@@ -64,10 +62,12 @@ async function start(): Promise<void> {
   }
 
   log.info('Starting DynamoDB Local and the SES stand-in…');
-  const [dynamodb, ses] = await Promise.all([
-    own(startDynamoDbLocal({ port: ports.dynamodb.port, storage: { directory: join(dataDirectory, 'dynamodb') } })),
-    own(startSesLocal({ port: ports.ses.port })),
-  ]);
+  const { dynamodb, ses } = await startLocalServices({
+    dynamodb: { port: ports.dynamodb.port, storage: { directory: join(dataDirectory, 'dynamodb') } },
+    ses: { port: ports.ses.port },
+  });
+  own(dynamodb.service);
+  own(ses.service);
   log.info(`DynamoDB Local and the SES stand-in answer (${seconds(startedAt)})`);
 
   // Before any handler is imported: they read their configuration once, at first use.
@@ -139,18 +139,13 @@ function seconds(since: number): string {
 }
 
 /** Keeps a started child so that shutdown stops it; its dying on its own ends the stack. */
-async function own<T extends { service: ChildService }>(starting: Promise<T>): Promise<T> {
-  const started = await starting;
-  children.push(started.service);
-  void started.service.exited.then(() => {
+function own(service: ChildService): void {
+  children.push(service);
+  void service.exited.then(() => {
     if (stopping) return;
-    // Ctrl-C reaches every process of the terminal; this one may just have stopped before we heard it.
-    const { signalCode, exitCode } = started.service.process;
-    if (signalCode === 'SIGINT' || exitCode === 130) return void shutdown(0);
-    log.error(`${started.service.name} stopped unexpectedly; stopping the rest.`);
+    log.error(`${service.name} stopped unexpectedly; stopping the rest.`);
     void shutdown(1);
   });
-  return started;
 }
 
 async function builtSite() {
@@ -166,16 +161,16 @@ async function builtSite() {
 async function startSiteDevServer() {
   const port = ports.vite?.port ?? 5173;
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
-  await own(
-    startChildService({
+  own(
+    await startChildService({
       name: 'Vite',
       command: process.execPath,
-      args: [vite, 'dev', '--port', String(port), '--strictPort'],
+      args: withNodeLifeline([vite, 'dev', '--port', String(port), '--strictPort']),
       cwd: join(root, 'web'),
       echoAs: 'vite',
       isReady: async () => (await fetch(`http://localhost:${port}/`)).status < 500,
       startTimeoutMs: 60_000,
-    }).then((service) => ({ service })),
+    }),
   );
   return async (request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(302, { location: `${siteUrl}${request.url ?? '/'}` });
@@ -197,7 +192,7 @@ async function shutdown(exitCode: number): Promise<void> {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void shutdown(0));
 // Last resort if this process dies some other way: no java left behind.
-process.once('exit', () => children.forEach((child) => child.process.kill('SIGKILL')));
+process.once('exit', () => children.forEach((child) => child.killNow()));
 
 start().catch((error: unknown) => {
   log.error(error instanceof Error ? error.message : String(error));

@@ -3,13 +3,15 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedChallenge } from '../../test/helpers/challenges.ts';
-import { createTestTable } from '../../test/helpers/table.ts';
+import { createTestTable, testSiteUrl } from '../../test/helpers/table.ts';
+import { clockOffsetMs } from '../clock.ts';
 import { handler as runDeadlineJobs } from '../events/close-challenges.ts';
 import { wiring } from '../wiring.ts';
+import { createApiGateway } from './api-adapter.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { every, type LocalSchedule } from './scheduler.ts';
 import { createLocalServer } from './server.ts';
-import { testControlsFor, type DeadlineJobsRun } from './test-controls.ts';
+import { maxClockAheadMs, maxClockStepMs, testControlsFor, type DeadlineJobsRun } from './test-controls.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -28,9 +30,6 @@ async function listening(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** How far the domain's clock runs ahead of the real one. */
-const clockAhead = () => wiring().challengePorts.now().getTime() - Date.now();
-
 /** A published challenge whose bid deadline is `inMs` from the domain's now. */
 function publishedClosingIn(inMs: number) {
   const deadline = wiring().challengePorts.now().getTime() + inMs;
@@ -47,6 +46,7 @@ describe('Local server: the test controls', () => {
   const servers: Server[] = [];
   let withControls: string;
   let withoutControls: string;
+  let withApi: string;
 
   beforeAll(async () => {
     await createTestTable();
@@ -58,8 +58,13 @@ describe('Local server: the test controls', () => {
     await jobs.runNow();
     const controls = testControlsFor({ CROSSOVER_TEST_CONTROLS: '1' }, () => jobs.runNow());
     const noControls = testControlsFor({}, () => jobs.runNow());
-    servers.push(createLocalServer({ api, site, testControls: controls }), createLocalServer({ api, site, testControls: noControls }));
-    [withControls, withoutControls] = (await Promise.all(servers.map(listening))) as [string, string];
+    servers.push(
+      createLocalServer({ api, site, testControls: controls }),
+      createLocalServer({ api, site, testControls: noControls }),
+      // As npm start serves them: the API (the very handlers Lambda runs) beside the controls.
+      createLocalServer({ api: createApiGateway(), site, testControls: controls }),
+    );
+    [withControls, withoutControls, withApi] = (await Promise.all(servers.map(listening))) as [string, string, string];
   });
 
   afterAll(async () => {
@@ -67,8 +72,12 @@ describe('Local server: the test controls', () => {
     await jobs?.stop();
   });
 
-  const moveClock = (base: string, body: unknown, method = 'POST') =>
-    fetch(`${base}/__test__/clock`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined });
+  const moveClock = (base: string, body: unknown, method = 'POST', headers: Record<string, string> = {}) =>
+    fetch(`${base}/__test__/clock`, {
+      method,
+      headers: { 'content-type': 'application/json', origin: testSiteUrl, ...headers },
+      body: method === 'POST' ? JSON.stringify(body) : undefined,
+    });
 
   it('exist only when the run asks for them with CROSSOVER_TEST_CONTROLS=1', () => {
     const run = async () => ({ closed: 0, reminded: 0 });
@@ -80,7 +89,7 @@ describe('Local server: the test controls', () => {
 
   it('without them, /__test__/clock is a plain 404 (not the site) and neither moves the clock nor closes anything', async () => {
     const challenge = await publishedClosingIn(2 * DAY);
-    const aheadBefore = clockAhead();
+    const aheadBefore = clockOffsetMs();
 
     const posted = await moveClock(withoutControls, { advanceMs: 3 * DAY });
     const got = await moveClock(withoutControls, undefined, 'GET');
@@ -88,26 +97,34 @@ describe('Local server: the test controls', () => {
     expect(posted.status).toBe(404);
     expect(await posted.text()).toBe('Not Found');
     expect(got.status).toBe(404);
-    expect(clockAhead() - aheadBefore).toBeLessThan(1000);
+    expect(clockOffsetMs()).toBe(aheadBefore);
     expect(await statusOf(challenge.challengeId)).toBe('published');
   });
 
   it('POST /__test__/clock moves the ports’ now forward and closes a challenge its new now has passed', async () => {
     const due = await publishedClosingIn(2 * DAY);
     const later = await publishedClosingIn(30 * DAY);
-    const aheadBefore = clockAhead();
+    const aheadBefore = clockOffsetMs();
 
+    const sentAt = Date.now();
     const response = await moveClock(withControls, { advanceMs: 3 * DAY });
+    const answeredAt = Date.now();
     const answer = (await response.json()) as { now: string; closed: number; reminded: number };
 
     expect(response.status).toBe(200);
     expect(answer).toEqual({ now: expect.any(String), closed: expect.any(Number), reminded: 0 });
     // Any challenge an earlier test left closing within three days closes with it.
     expect(answer.closed).toBeGreaterThanOrEqual(1);
-    expect(Math.abs(Date.parse(answer.now) - (Date.now() + aheadBefore + 3 * DAY))).toBeLessThan(5000);
+    expect(clockOffsetMs()).toBe(aheadBefore + 3 * DAY);
+    // The answer's now is the system time of the move, between sending and the answer, plus the offset.
+    expect(Date.parse(answer.now) - clockOffsetMs()).toBeGreaterThanOrEqual(sentAt);
+    expect(Date.parse(answer.now) - clockOffsetMs()).toBeLessThanOrEqual(answeredAt);
     const { challengePorts, bidPorts, evaluationPorts, organisationPorts } = wiring();
     for (const ports of [challengePorts, bidPorts, evaluationPorts, organisationPorts]) {
-      expect(Math.abs(ports.now().getTime() - Date.parse(answer.now))).toBeLessThan(5000);
+      const askedAt = Date.now();
+      const portsNow = ports.now().getTime() - clockOffsetMs();
+      expect(portsNow).toBeGreaterThanOrEqual(askedAt);
+      expect(portsNow).toBeLessThanOrEqual(Date.now());
     }
     expect(await statusOf(due.challengeId)).toBe('closed');
     expect(await statusOf(later.challengeId)).toBe('published');
@@ -123,13 +140,54 @@ describe('Local server: the test controls', () => {
     expect(await statusOf(challenge.challengeId)).toBe('published');
   });
 
-  it.each([[{ advanceMs: -1 }], [{ advanceMs: 1.5 }], [{ advanceMs: '1000' }], [{}], [{ advanceMs: 1, extra: true }]])('refuses %j with 422 and leaves the clock', async (body) => {
-    const aheadBefore = clockAhead();
+  it.each([[{ advanceMs: -1 }], [{ advanceMs: 1.5 }], [{ advanceMs: '1000' }], [{}], [{ advanceMs: 1, extra: true }], [{ advanceMs: maxClockStepMs + 1 }], [{ advanceMs: 8.64e15 }]])(
+    'refuses %j with a problem+json 422 and leaves the clock',
+    async (body) => {
+      const aheadBefore = clockOffsetMs();
 
-    const response = await moveClock(withControls, body);
+      const response = await moveClock(withControls, body);
 
-    expect(response.status).toBe(422);
-    expect(clockAhead() - aheadBefore).toBeLessThan(1000);
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ status: 422, title: 'Unprocessable Content' });
+      expect(clockOffsetMs()).toBe(aheadBefore);
+    },
+  );
+
+  it.each([
+    ['another site’s Origin', { origin: 'https://attacker.example' }, 403],
+    ['no Origin', { origin: '' }, 403],
+    ['text/plain', { 'content-type': 'text/plain' }, 415],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+  ])('refuses a request with %s (problem+json %i) and leaves the clock', async (_what, headers, status) => {
+    const aheadBefore = clockOffsetMs();
+
+    const response = await moveClock(withControls, { advanceMs: DAY }, 'POST', headers);
+
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ type: 'about:blank', status });
+    expect(clockOffsetMs()).toBe(aheadBefore);
+  });
+
+  it('after the largest move allowed, GET /api/challenges still answers 200', async () => {
+    const moved = await moveClock(withApi, { advanceMs: maxClockStepMs });
+    const challenges = await fetch(`${withApi}/api/challenges`);
+
+    expect(moved.status).toBe(200);
+    expect(challenges.status).toBe(200);
+  });
+
+  it('keeps the clock within ten years ahead in all, refusing the move that would pass that with a problem+json 422', async () => {
+    while (clockOffsetMs() + maxClockStepMs <= maxClockAheadMs) expect((await moveClock(withControls, { advanceMs: maxClockStepMs })).status).toBe(200);
+    const aheadBefore = clockOffsetMs();
+
+    const refused = await moveClock(withControls, { advanceMs: maxClockStepMs });
+
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(clockOffsetMs()).toBe(aheadBefore);
+    expect((await fetch(`${withApi}/api/challenges`)).status).toBe(200);
   });
 
   it('answers 404 to any other test path or method', async () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium } from '../helpers/browser.ts';
+import { accessibilityViolations } from '../helpers/browser.ts';
 import { signInThroughPage } from '../helpers/browser-sign-in.ts';
 import { createInbox } from '../helpers/inbox.ts';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.ts';
+import { startStackAndBrowser, type LocalStack } from '../helpers/local-stack.ts';
 
 /** A datetime-local value `days` from now, in the browser's time zone. */
 const localDateTime = (days: number) => {
@@ -29,7 +29,7 @@ describe('End to end: a challenge from draft through moderation to a published a
   let challengeUrl: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startLocalStack(dataDirectory), launchChromium()]);
+    ({ stack, browser } = await startStackAndBrowser(dataDirectory));
     const newPage = async () => (await browser.newContext()).newPage();
     [commissioner, staff, firm] = await Promise.all([newPage(), newPage(), newPage()]);
   });

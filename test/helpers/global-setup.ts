@@ -1,8 +1,8 @@
 import type { TestProject } from 'vitest/node';
-import { assertJavaInstalled, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
+import { assertJavaInstalled } from '#functions/local/dynamodb-local.ts';
 import { quietSdkEnvironment } from '#functions/local/local-aws.ts';
+import { startLocalServices } from '#functions/local/local-services.ts';
 import { findFreePorts } from '#functions/local/ports.ts';
-import { startSesLocal } from '#functions/local/ses-local.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,18 +21,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   assertJavaInstalled();
   Object.assign(process.env, quietSdkEnvironment);
   const [dynamoDbPort = 0, sesPort = 0] = await findFreePorts(2);
-  const [dynamodb, ses] = await Promise.allSettled([
-    startDynamoDbLocal({ port: dynamoDbPort, storage: 'memory' }),
-    startSesLocal({ port: sesPort }),
-  ]);
-  const stop = async () => {
-    await Promise.all([dynamodb, ses].map((started) => (started.status === 'fulfilled' ? started.value.service.stop() : undefined)));
-  };
-  if (dynamodb.status === 'rejected' || ses.status === 'rejected') {
-    await stop();
-    throw dynamodb.status === 'rejected' ? dynamodb.reason : (ses as PromiseRejectedResult).reason;
-  }
-  project.provide('dynamoDbEndpoint', dynamodb.value.endpoint);
-  project.provide('sesEndpoint', ses.value.endpoint);
+  const { dynamodb, ses, stop } = await startLocalServices({ dynamodb: { port: dynamoDbPort, storage: 'memory' }, ses: { port: sesPort } });
+  project.provide('dynamoDbEndpoint', dynamodb.endpoint);
+  project.provide('sesEndpoint', ses.endpoint);
   return stop;
 }

@@ -17,7 +17,42 @@ function fromDomain(error: DomainError): HttpProblem {
   return new HttpProblem(status, title, error.message, errors, headers);
 }
 
+/** Error names the AWS SDK gives a service that is down, overloaded or throttling us: worth trying again shortly. */
+const unavailableNames = new Set([
+  'TimeoutError',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+/** Socket errors of a service we cannot reach at all. */
+const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Seconds a client should wait before trying again; the SDK's own retries have already spent a few. */
+export const unavailableRetryAfterSeconds = 5;
+
+/**
+ * Whether an error means that a service Crossover depends on (DynamoDB, SES) is unreachable or
+ * overloaded for now, rather than that the request or our code is wrong. ElectroDB and Powertools
+ * wrap the SDK's error, so its causes (and an AggregateError's errors) are searched too.
+ */
+export function isServiceUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { name, code, message, cause, errors } = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof name === 'string' && unavailableNames.has(name)) return true;
+  if (typeof code === 'string' && (unreachableCodes.has(code) || unavailableNames.has(code))) return true;
+  if (typeof message === 'string' && /socket hang up/i.test(message)) return true;
+  return isServiceUnavailable(cause, depth + 1) || (Array.isArray(errors) && errors.some((inner) => isServiceUnavailable(inner, depth + 1)));
+}
+
 function toProblem(caught: unknown, instance: string): ProblemAnswer {
+  if (isServiceUnavailable(caught)) {
+    return {
+      problem: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Crossover cannot reach its database or mail service right now. Try again in a moment.', instance },
+      headers: { 'retry-after': String(unavailableRetryAfterSeconds) },
+    };
+  }
   const error = caught instanceof DomainError ? fromDomain(caught) : caught;
   if (error instanceof HttpProblem) {
     const problem: Problem = { type: 'about:blank', title: error.title, status: error.status, instance };
