@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { SignInPorts } from './domain/account/sign-in.ts';
-import { acceptInvitation } from './domain/organisations/accept-invitation.ts';
 import { renderEmail } from './mail/layout.ts';
 import { signInCode } from './mail/templates/sign-in-code.ts';
 import type { Wiring } from './wiring.ts';
@@ -11,12 +10,12 @@ export function signInPorts(wired: Wiring, key: Uint8Array): SignInPorts {
   return {
     codesSince: accounts.codesSince,
     saveCode: accounts.saveCode,
-    recordWrongTry: accounts.recordWrongTry,
+    countTry: accounts.countTry,
+    useLimit: accounts.useSignInLimit,
     useCode: accounts.useCode,
     findAccount: accounts.findAccount,
     createAccount: (email, language) => accounts.createAccount(email, language),
     startSession: accounts.startSession,
-    acceptInvitation: (account) => acceptInvitation(account.email, account.userId, wired),
     // Sent directly, not through the outbox: the person is waiting for it right now.
     sendCode: async (to, code, link) => {
       await mailer.send({ ...renderEmail(signInCode.compose({ code, link }, to.language), to.language), to });
@@ -28,5 +27,6 @@ export function signInPorts(wired: Wiring, key: Uint8Array): SignInPorts {
     newId: wired.newId,
     now: () => new Date(),
     siteUrl: config.SITE_URL,
+    perClient: { codes: config.SIGN_IN_CODES_PER_CLIENT, verifies: config.SIGN_IN_VERIFIES_PER_CLIENT },
   };
 }

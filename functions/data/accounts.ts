@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import type { Language } from '#shared/language.ts';
-import type { Account, StoredCode } from '../domain/account/sign-in.ts';
+import { codesToAddress, type Account, type SignInLimit, type StoredCode } from '../domain/account/sign-in.ts';
+import { lostRaceError } from './races.ts';
 import { sessionEntity } from './session.entity.ts';
 import { signInCodeEntity } from './sign-in-code.entity.ts';
+import { signInLimitEntity } from './sign-in-limit.entity.ts';
 import { emailClaimEntity, userEntity, type User } from './user.entity.ts';
-
-const isConditionFailure = (error: unknown) => /conditional|ConditionalCheckFailed/i.test(String((error as Error)?.message ?? error));
 
 /** The stored side of accounts: users, their email claims, sign-in codes and sessions. */
 export function createAccounts(client: DynamoDBDocumentClient, table: string, newId: () => string) {
@@ -14,8 +14,19 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
   const emailClaims = emailClaimEntity(client, table);
   const codes = signInCodeEntity(client, table);
   const sessions = sessionEntity(client, table);
+  const limits = signInLimitEntity(client, table);
   const service = new Service({ users, emailClaims }, { client, table });
   const nowSeconds = () => Math.floor(Date.now() / 1000);
+  /** Did this conditional write happen? False when its condition did not hold. */
+  const written = async (write: () => Promise<unknown>) => {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (lostRaceError(error)) return false;
+      throw error;
+    }
+  };
   const toAccount = (user: User): Account => ({
     userId: user.userId,
     email: user.email,
@@ -33,21 +44,42 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
     async saveCode(code: StoredCode) {
       await codes.create(code).go();
     },
-    async recordWrongTry(code: StoredCode) {
-      await codes.patch({ email: code.email, codeId: code.codeId }).add({ wrongTries: 1 }).go();
+    async countTry(code: StoredCode, max: number) {
+      return written(() =>
+        codes
+          .patch({ email: code.email, codeId: code.codeId })
+          .add({ tries: 1 })
+          .where(({ tries }, { lt }) => lt(tries, max))
+          .go(),
+      );
     },
     async useCode(code: StoredCode, at: string) {
-      try {
-        await codes
+      return written(() =>
+        codes
           .patch({ email: code.email, codeId: code.codeId })
           .set({ usedAt: at })
           .where(({ usedAt }, { notExists }) => notExists(usedAt))
+          .go(),
+      );
+    },
+    async useSignInLimit({ scope, max, windowSeconds }: SignInLimit, nowSeconds: number) {
+      const countInWindow = () =>
+        limits
+          .update({ scope })
+          .add({ used: 1 })
+          .where(({ used, expiresAt }, { gt, lt }) => `${gt(expiresAt, nowSeconds)} AND ${lt(used, max)}`)
           .go();
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      const openWindow = () =>
+        limits
+          .update({ scope })
+          .set({ used: 1, expiresAt: nowSeconds + windowSeconds })
+          .where(({ expiresAt }, { notExists, lte }) => `${notExists(expiresAt)} OR ${lte(expiresAt, nowSeconds)}`)
+          .go();
+      // Count into the live window, else open a new one; losing that race means another request
+      // opened it a moment ago, so count into theirs. Whatever fails all three found the window full.
+      for (const write of [countInWindow, openWindow, countInWindow]) if (await written(write)) return { used: true } as const;
+      const { data } = await limits.get({ scope }).go({ consistent: true });
+      return { used: false, retryAfterSeconds: (data?.expiresAt ?? nowSeconds) - nowSeconds } as const;
     },
     async findAccount(email: string): Promise<Account | undefined> {
       const { data: claim } = await emailClaims.get({ email }).go({ consistent: true });
@@ -102,6 +134,7 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
       if (live.length) await sessions.delete(live.map(({ sessionId }) => ({ sessionId }))).go();
       const { data: sent } = await codes.query.byEmail({ email }).go({ pages: 'all' });
       if (sent.length) await codes.delete(sent.map(({ codeId }) => ({ email, codeId }))).go();
+      await limits.delete({ scope: codesToAddress(email).scope }).go();
       await service.transaction
         .write(({ users: user, emailClaims: claim }) => [
           user.patch({ userId }).set({ email: `erased-${userId}`, erasedAt: at }).remove(['name']).commit(),

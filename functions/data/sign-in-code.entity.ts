@@ -13,14 +13,15 @@ export const signInCodeSchema = {
     codeId: { type: 'string', required: true, readOnly: true },
     codeHash: { type: 'string', required: true, readOnly: true },
     linkHash: { type: 'string', required: true, readOnly: true },
-    wrongTries: { type: 'number', required: true, default: 0 },
+    /** Tries at the code, counted before it is compared, so that concurrent tries cannot slip past the limit. */
+    tries: { type: 'number', required: true, default: 0 },
     usedAt: { type: 'string' },
     language: { type: languages, required: true, readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     expiresAt: { type: 'number', required: true, readOnly: true },
   },
   indexes: {
-    // Which codes went to this address, newest first? (verify; at most 5 an hour)
+    // Which codes went to this address, newest first? (verify the newest live one)
     byEmail: {
       pk: { field: 'pk', composite: ['email'], template: 'SIGNIN#${email}', casing: 'none' },
       sk: { field: 'sk', composite: ['codeId'], template: 'CODE#${codeId}', casing: 'none' },

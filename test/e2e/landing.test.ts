@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium } from '../helpers/browser.ts';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.ts';
+import { accessibilityViolations } from '../helpers/browser.ts';
+import { createInbox } from '../helpers/inbox.ts';
+import { startStackAndBrowser, type LocalStack } from '../helpers/local-stack.ts';
 
 describe('End to end: the landing page on the real local stack, in Chromium', () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'crossover-e2e-'));
@@ -14,7 +15,7 @@ describe('End to end: the landing page on the real local stack, in Chromium', ()
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startLocalStack(dataDirectory), launchChromium()]);
+    ({ stack, browser } = await startStackAndBrowser(dataDirectory));
     page = await (await browser.newContext()).newPage();
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${message.text()} at ${message.location().url}`));
   });
@@ -77,6 +78,24 @@ describe('End to end: the landing page on the real local stack, in Chromium', ()
 
     await expect.poll(() => page.locator('.swagger-ui .title').first().textContent(), { timeout: 15_000 }).toContain('Crossover API');
     expect(await page.locator('.opblock-summary-path').allTextContents()).toContain('/api/health');
+  });
+
+  it('asks before signing in with an emailed link: opening it names the address and signs in only on a click (no login CSRF)', async () => {
+    const email = `link-${Date.now()}@example.nl`;
+    await fetch(`${stack.url}/api/auth/code`, { method: 'POST', headers: { origin: stack.url, 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const link = /https?:\/\/\S+\/sign-in\?token=[^\s"]+/.exec((await createInbox(stack.sesUrl).waitFor((mail) => mail.destination.to.join().includes(email))).body.text ?? '')?.[0] ?? '';
+    const signedIn = async () => ((await (await page.request.get(`${stack.url}/api/session`)).json()) as { me: unknown }).me !== null;
+
+    await page.goto(link);
+    const confirm = page.getByTestId('sign-in-link-confirm');
+    await confirm.waitFor();
+
+    expect(await confirm.textContent()).toContain(`Inloggen als ${email}?`);
+    expect(await signedIn()).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    expect(await signedIn()).toBe(true);
   });
 
   it('loads its pages without errors in the browser console (CSP included)', () => {

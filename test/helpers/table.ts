@@ -12,14 +12,23 @@ export const testSiteUrl = 'http://localhost:3000';
  * its own. Also points this worker's environment (TABLE_NAME, DYNAMODB_ENDPOINT, SES_ENDPOINT,
  * region, dummy credentials) at it, so call it before anything reads the configuration.
  */
-export async function createTestTable(): Promise<LocalEndpoints> {
+export async function createTestTable(own: Partial<Omit<LocalEndpoints, 'tableName'>> = {}): Promise<LocalEndpoints> {
   const endpoints: LocalEndpoints = {
     tableName: `crossover-test-${randomUUID()}`,
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
+    // A test file that stops and starts a service runs its own, so no other file sees the outage.
+    ...own,
   };
-  // A session key of the test run's own, and the site origin the API's CSRF check expects.
-  Object.assign(process.env, localEnvironment(endpoints), { SESSION_KEY: randomBytes(32).toString('hex'), SITE_URL: testSiteUrl });
+  // A session key of the test run's own, and the site origin the API's CSRF check expects. Every
+  // test signs in from 127.0.0.1, so the per-client sign-in limits are raised out of their way
+  // (test/integration/sign-in-per-client.test.ts sets them low to test them).
+  Object.assign(process.env, localEnvironment(endpoints), {
+    SESSION_KEY: randomBytes(32).toString('hex'),
+    SITE_URL: testSiteUrl,
+    SIGN_IN_CODES_PER_CLIENT: '100000',
+    SIGN_IN_VERIFIES_PER_CLIENT: '100000',
+  });
   const client = new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint));
   try {
     await createTableIfMissing(client, endpoints.tableName);

@@ -4,6 +4,8 @@ import { startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { createTestTable } from '../helpers/table.ts';
 
 const codeIn = (email: InboxEmail) => /\b(\d{6})\b/.exec(email.subject)?.[1] ?? '';
+/** A 6-digit code that is not the one in this email. */
+const wrongCodeFor = (email: InboxEmail) => (codeIn(email) === '000000' ? '111111' : '000000');
 const linkTokenIn = (email: InboxEmail) => decodeURIComponent(/token=([^"&\s]+)/.exec(email.body.text ?? '')?.[1] ?? '');
 
 describe('Sign-in: passwordless, by emailed code or link', () => {
@@ -71,7 +73,7 @@ describe('Sign-in: passwordless, by emailed code or link', () => {
   it('names the code field when the code is wrong, and after 5 wrong tries answers 429 with Retry-After', async () => {
     const email = uniqueEmail('dee');
     const { email: sent } = await requestCode(email);
-    const wrong = codeIn(sent) === '000000' ? '111111' : '000000';
+    const wrong = wrongCodeFor(sent);
 
     const tries = [];
     for (let attempt = 0; attempt < 5; attempt++) tries.push(await api.call('POST', '/api/auth/verify', { body: { email, code: wrong } }));
@@ -93,6 +95,50 @@ describe('Sign-in: passwordless, by emailed code or link', () => {
     expect(sixth.headers.get('content-type')).toBe('application/problem+json');
     expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(3000);
     expect(await inbox.to(email)).toHaveLength(5);
+  });
+
+  it('sends exactly 5 codes to one address when 20 requests arrive at once; the other 15 get 429 with Retry-After', async () => {
+    const email = uniqueEmail('ivy');
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => api.call('POST', '/api/auth/code', { body: { email } })));
+
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 202)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    for (const refused of answers.filter((answer) => answer.status === 429)) {
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    }
+    expect(await inbox.to(email)).toHaveLength(5);
+  });
+
+  it('counts each try before comparing the code: of 60 wrong codes sent at once, 5 are told "not right" and 55 get 429; then the right code gets 429 too', async () => {
+    const email = uniqueEmail('jon');
+    const { email: sent } = await requestCode(email);
+    const wrong = wrongCodeFor(sent);
+
+    const answers = await Promise.all(Array.from({ length: 60 }, () => api.call('POST', '/api/auth/verify', { body: { email, code: wrong } })));
+    const right = await api.call('POST', '/api/auth/verify', { body: { email, code: codeIn(sent) } });
+
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 422)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(55);
+    expect(answers.find((answer) => answer.status === 422)?.body).toMatchObject({ errors: [{ field: 'body.code' }] });
+    expect(Number(answers.find((answer) => answer.status === 429)?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(right.status).toBe(429);
+  });
+
+  it('signs in with the right code after wrong tries, as long as fewer than 5 were made', async () => {
+    const email = uniqueEmail('kim');
+    const { email: sent } = await requestCode(email);
+    const wrong = wrongCodeFor(sent);
+
+    const tries = await Promise.all(Array.from({ length: 4 }, () => api.call('POST', '/api/auth/verify', { body: { email, code: wrong } })));
+    const right = await api.call('POST', '/api/auth/verify', { body: { email, code: codeIn(sent) } });
+
+    expect(tries.map((answer) => answer.status)).toEqual([422, 422, 422, 422]);
+    expect(right.status).toBe(200);
   });
 
   it('refuses a malformed address or code with 422 naming the field', async () => {

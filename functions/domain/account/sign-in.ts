@@ -6,15 +6,30 @@ export const CODE_LIFETIME_SECONDS = 15 * 60;
 /** A session lasts this long. */
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
 const MAX_CODES_PER_HOUR = 5;
-const MAX_WRONG_TRIES = 5;
-const HOUR_MS = 60 * 60 * 1000;
+const MAX_TRIES_PER_CODE = 5;
+/** The window of the per-client limits. */
+const CLIENT_WINDOW_SECONDS = 10 * 60;
+
+/** A limit on how often something may happen in a window that starts at its first use. */
+export interface SignInLimit {
+  /** What is counted, and for whom. */
+  scope: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Codes sent to one address: at most 5 an hour. */
+export const codesToAddress = (email: string): SignInLimit => ({ scope: `codes#address#${email}`, max: MAX_CODES_PER_HOUR, windowSeconds: 60 * 60 });
+const codesForClient = (client: string, max: number): SignInLimit => ({ scope: `codes#client#${client}`, max, windowSeconds: CLIENT_WINDOW_SECONDS });
+const verifiesForClient = (client: string, max: number): SignInLimit => ({ scope: `verifies#client#${client}`, max, windowSeconds: CLIENT_WINDOW_SECONDS });
 
 export interface StoredCode {
   email: string;
   codeId: string;
   codeHash: string;
   linkHash: string;
-  wrongTries: number;
+  /** Tries at the code, right or wrong: each is counted before the code is compared. */
+  tries: number;
   usedAt?: string;
   /** The language the person browsed in when asking; a first sign-in opens the account in it. */
   language: Language;
@@ -33,13 +48,17 @@ export interface SignInPorts {
   /** The codes sent to an address since a moment, newest first. */
   codesSince(email: string, sinceIso: string): Promise<StoredCode[]>;
   saveCode(code: StoredCode): Promise<void>;
-  recordWrongTry(code: StoredCode): Promise<void>;
+  /** Counts a try at a code in one conditional write, only while it has had fewer than `max`: false when it has not. */
+  countTry(code: StoredCode, max: number): Promise<boolean>;
+  /**
+   * Counts one use of a limit in one conditional write, only while its window has room (a new
+   * window opens at the first use after the last one ended); when it has none, the seconds until it ends.
+   */
+  useLimit(limit: SignInLimit, nowSeconds: number): Promise<{ used: true } | { used: false; retryAfterSeconds: number }>;
   /** Marks a code used; false when it was used already (two tabs, a replayed link). */
   useCode(code: StoredCode, at: string): Promise<boolean>;
   findAccount(email: string): Promise<Account | undefined>;
   createAccount(email: string, language: Language): Promise<Account>;
-  /** Lets a person without an organisation join one that invited their address. */
-  acceptInvitation(account: Account): Promise<void>;
   startSession(userId: string, expiresAt: number): Promise<string>;
   sendCode(to: { email: string; language: Language }, code: string, link: string): Promise<void>;
   /** A keyed hash (HMAC), so a stolen table copy reveals no usable code. */
@@ -50,26 +69,33 @@ export interface SignInPorts {
   newId(): string;
   now(): Date;
   siteUrl: string;
+  /** How many code requests and verify attempts one client (a source IP) may make in 10 minutes. */
+  perClient: { codes: number; verifies: number };
 }
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** Uses up one of a limit, or refuses with 429 saying when to try again. */
+async function useLimit(limit: SignInLimit, message: string, ports: SignInPorts, now: Date): Promise<void> {
+  const outcome = await ports.useLimit(limit, epochSeconds(now));
+  if (!outcome.used) throw rateLimitedError(message, outcome.retryAfterSeconds);
+}
+
 const linkToken = (email: string, codeId: string, secret: string) =>
   `${Buffer.from(email).toString('base64url')}.${codeId}.${secret}`;
 
 /**
  * Sends a sign-in code and link to an address, whether or not it has an account yet:
- * 1. refuse a sixth code within the hour (429, saying when to try again)
- * 2. store the code and link as keyed hashes, valid 15 minutes
- * 3. email them in the person's language (their account's, else the one they browse in)
+ * 1. count the request against the client's limit (a source IP: so many codes per 10 minutes), else 429
+ * 2. count it against the address's limit (5 codes an hour), else 429; each count is one
+ *    conditional write made before anything is sent, so concurrent requests cannot exceed either
+ * 3. store the code and link as keyed hashes, valid 15 minutes
+ * 4. email them in the person's language (their account's, else the one they browse in)
  */
-export async function requestSignInCode(email: string, language: Language, ports: SignInPorts): Promise<void> {
+export async function requestSignInCode(email: string, language: Language, client: string, ports: SignInPorts): Promise<void> {
   const now = ports.now();
-  const recent = await ports.codesSince(email, new Date(now.getTime() - HOUR_MS).toISOString());
-  if (recent.length >= MAX_CODES_PER_HOUR) {
-    const oldest = recent[recent.length - 1]!;
-    const retryAfter = (Date.parse(oldest.createdAt) + HOUR_MS - now.getTime()) / 1000;
-    throw rateLimitedError('Too many sign-in codes for this address; try again later.', retryAfter);
-  }
+  await useLimit(codesForClient(client, ports.perClient.codes), 'Too many sign-in codes asked from this network; try again later.', ports, now);
+  await useLimit(codesToAddress(email), 'Too many sign-in codes for this address; try again later.', ports, now);
   const code = ports.randomCode();
   const secret = ports.randomSecret();
   const codeId = ports.newId();
@@ -78,7 +104,7 @@ export async function requestSignInCode(email: string, language: Language, ports
     codeId,
     codeHash: ports.keyedHash(`${email}:${code}`),
     linkHash: ports.keyedHash(`${email}:${secret}`),
-    wrongTries: 0,
+    tries: 0,
     language,
     createdAt: now.toISOString(),
     expiresAt: epochSeconds(now) + CODE_LIFETIME_SECONDS,
@@ -111,11 +137,11 @@ async function provenCode(proof: SignInProof, ports: SignInPorts, now: Date): Pr
   }
   const newest = live[0];
   if (!newest) throw invalid();
-  if (newest.wrongTries >= MAX_WRONG_TRIES) {
-    throw rateLimitedError('Too many wrong tries for this code. Ask for a new one.', newest.expiresAt - epochSeconds(now));
+  // Counted before comparing: a try that finds no room is refused, however many arrive at once.
+  if (!(await ports.countTry(newest, MAX_TRIES_PER_CODE))) {
+    throw rateLimitedError('Too many tries for this code. Ask for a new one.', newest.expiresAt - epochSeconds(now));
   }
   if (!ports.sameHash(newest.codeHash, ports.keyedHash(`${email}:${proof.code}`))) {
-    await ports.recordWrongTry(newest);
     throw invalidError('This code is not right. Check the latest email and try again.', 'body.code');
   }
   return newest;
@@ -123,18 +149,19 @@ async function provenCode(proof: SignInProof, ports: SignInPorts, now: Date): Pr
 
 /**
  * Signs a person in with the code or the link from their email:
- * 1. check the code (newest live code; at most 5 wrong tries) or the link's token
- * 2. use it up, so it works once
- * 3. find the person's account, or open one for a first sign-in
- * 4. let them join an organisation that invited them
+ * 1. count the attempt against the client's limit (a source IP: so many per 10 minutes), else 429
+ * 2. check the code (the newest live one; at most 5 tries, each counted before comparing) or the link's token
+ * 3. use it up, so it works once
+ * 4. find the person's account, or open one for a first sign-in (an invitation waits for the person to
+ *    accept it: signing in joins no organisation)
  * 5. start a 12-hour session, returning its id for the cookie
  */
-export async function verifySignIn(proof: SignInProof, ports: SignInPorts): Promise<{ sessionId: string; userId: string }> {
+export async function verifySignIn(proof: SignInProof, client: string, ports: SignInPorts): Promise<{ sessionId: string; userId: string }> {
   const now = ports.now();
+  await useLimit(verifiesForClient(client, ports.perClient.verifies), 'Too many sign-in attempts from this network; try again later.', ports, now);
   const code = await provenCode(proof, ports, now);
   if (!(await ports.useCode(code, now.toISOString()))) throw invalidError('This code was used already. Ask for a new one.', 'body.code');
   const account = (await ports.findAccount(code.email)) ?? (await ports.createAccount(code.email, code.language));
-  if (!account.organisationId) await ports.acceptInvitation(account);
   const sessionId = await ports.startSession(account.userId, epochSeconds(now) + SESSION_LIFETIME_SECONDS);
   return { sessionId, userId: account.userId };
 }
