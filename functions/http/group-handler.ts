@@ -12,6 +12,7 @@ import { resolveCaller } from './resolve-caller.ts';
 import { wiring } from '../wiring.ts';
 import { problemDetails } from './middleware/problem-details.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { throughCloudFrontOnly } from './middleware/through-cloudfront.ts';
 import { methodNotAllowed, notFound } from './problem.ts';
 import { parseRequest, type RequestInput } from './request.ts';
 import { routesForPath } from './route-match.ts';
@@ -63,7 +64,7 @@ function routeHandler(route: RouteDefinition, implementation: RouteImplementatio
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<Result> => {
     refuseCrossSiteWrites(route.method, event);
     const caller = await resolveCaller(event);
-    await authorise(route.access, caller, event.pathParameters ?? {}, resourceOwners);
+    await authorise(route, caller, event.pathParameters ?? {}, resourceOwners);
     const input = parseRequest(route, event);
     return shapeResponse(route, await implementation({ ...input, caller, event, context }));
   };
@@ -94,5 +95,6 @@ export function createGroupHandler<G extends RouteGroup>(group: G, implementatio
     .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP, resetKeys: true }))
     .use(securityHeaders())
     .use(problemDetails())
+    .use(throughCloudFrontOnly())
     .handler(router);
 }

@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { PROBLEM_CONTENT_TYPE, problemSchema } from '#shared/problem.ts';
+import { refusedWhile } from './access.ts';
 import type { RouteDefinition } from './route.ts';
 
 type ComponentSchema = Parameters<OpenAPIRegistry['registerComponent']>[2];
@@ -12,6 +13,8 @@ function problemResponses(route: RouteDefinition, problem: ResponseConfig['conte
   const responses: Record<string, ResponseConfig> = { '500': answer('Something went wrong on our side') };
   if (route.request?.params || route.request?.query) responses['400'] = answer('A path or query parameter is not valid');
   if (route.request?.params) responses['404'] = answer('There is no such resource, or the caller may not see it');
+  const refused = refusedWhile(route);
+  if (refused.length) responses['403'] = answer(`The caller's organisation is ${refused.join(' or ')}: it changes nothing here`);
   if (route.request?.body) {
     responses['400'] = answer('The body is not valid JSON, or a parameter is not valid');
     responses['413'] = answer('The body is larger than 256 KB');

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
+import type { organisationStatuses } from '#shared/organisation.ts';
 
 /**
  * Who may call a route; one check runs it before any handler. A signed-in caller who may not see
- * a resource gets 404, never 403; an anonymous caller of a non-public route gets 401.
+ * a resource gets 404; an anonymous caller of a non-public route gets 401; a member of an
+ * organisation that is not verified gets 403 on any change but those the route allows it
+ * (`whileUnverified`), as that answer depends only on their own organisation's status.
  * - `public`: anyone
  * - `signedIn`: any signed-in person
  * - `staff`: the cluster's staff
@@ -12,6 +15,9 @@ import type { z } from 'zod';
  */
 export const accessRules = ['public', 'signedIn', 'staff', 'member', 'owner', 'verifiedCommissioner', 'verifiedFirm', 'challengeCommissioner'] as const;
 export type AccessRule = (typeof accessRules)[number];
+
+/** An organisation's statuses in which its members change nothing but what a route allows in `whileUnverified`. */
+export type UnverifiedStatus = Exclude<(typeof organisationStatuses)[number], 'verified'>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -35,6 +41,12 @@ export interface RouteDefinition {
   /** API Gateway style path, e.g. `/api/firms/{firmId}`. */
   path: string;
   access: AccessRule;
+  /**
+   * The statuses, other than verified, in which a member of the caller's organisation may still make
+   * this change (sign out, erase themselves, a pending owner correcting the registration). Every other
+   * change by a member of an organisation that is not verified is refused with 403 naming its status.
+   */
+  whileUnverified?: readonly UnverifiedStatus[];
   group: RouteGroup;
   summary: string;
   tags: string[];

@@ -86,7 +86,9 @@ describe('Verification: staff verify, reject and suspend organisations from a qu
     expect(suspended.body).toMatchObject({ status: 'suspended', statusReason: 'Unpaid subcontractors were reported.' });
     expect((await api.call('GET', `/api/firms/${owner.organisationId}`)).status).toBe(404);
     expect((await api.call<Listed>('GET', '/api/firms')).body.items.map((firm) => firm.id)).not.toContain(owner.organisationId);
-    expect((await api.call<{ organisation: { status: string } }>('GET', '/api/me', { cookie: owner.cookie })).body.organisation.status).toBe('suspended');
+    expect((await api.call('GET', '/api/me', { cookie: owner.cookie })).status).toBe(401);
+    const signedInAgain = await signedInAs(owner.email);
+    expect((await api.call<{ organisation: { status: string } }>('GET', '/api/me', { cookie: signedInAgain.cookie })).body.organisation.status).toBe('suspended');
     const suspensionMail = (await inbox.to(owner.email)).find((mail) => mail.subject === 'Draadwerk is suspended on Crossover');
     expect(suspensionMail?.body.text).toContain('Unpaid subcontractors were reported.');
 

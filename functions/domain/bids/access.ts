@@ -1,7 +1,7 @@
 import { sealedBidStatuses, type Bid } from '#shared/bid.ts';
 import { effectiveStatus } from '../challenges/lifecycle.ts';
 import type { StoredChallenge, Viewer } from '../challenges/ports.ts';
-import { isOfCommissioner } from '../challenges/viewer.ts';
+import { actsForCommissioner } from '../challenges/viewer.ts';
 import { conflictError } from '../errors.ts';
 import type { StoredBid, StoredPartnership } from './ports.ts';
 
@@ -19,14 +19,16 @@ export const partnerOf = (partners: StoredPartnership[], viewer: Viewer) =>
 
 /**
  * The viewer's relation to the bid, which is also whether they may see it at all (undefined: not):
- * the lead's and its partners' members always; the commissioner's members once the deadline has
- * opened the bids, and only a sealed bid; staff only once the firm asked them for help.
+ * the lead's members always (their own bid); its partners' members while their firm is verified; the
+ * verified commissioner's members once the deadline has opened the bids, and only a sealed bid;
+ * staff only once the firm asked them for help.
  * Competing firms never.
  */
 export function bidRole(bid: StoredBid, partners: StoredPartnership[], challenge: StoredChallenge, viewer: Viewer, now: Date): BidRole | undefined {
   if (viewer.organisationId !== undefined && viewer.organisationId === bid.leadOrganisationId) return 'lead';
-  if (partnerOf(partners, viewer)) return 'partner';
-  if (isOfCommissioner(viewer, challenge) && bidsOpened(challenge, now) && sealedBidStatuses.includes(bid.status)) return 'commissioner';
+  // Another firm's bid and the commissioner's view of a sealed bid are for verified organisations only.
+  if (viewer.organisationVerified && partnerOf(partners, viewer)) return 'partner';
+  if (actsForCommissioner(viewer, challenge) && bidsOpened(challenge, now) && sealedBidStatuses.includes(bid.status)) return 'commissioner';
   if (viewer.staff && bid.helpRequestedAt !== undefined) return 'staff';
   return undefined;
 }

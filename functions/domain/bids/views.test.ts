@@ -87,6 +87,14 @@ describe('Function: bidRole (who may see a bid at all)', () => {
     expect(bidRole(bid, [], closed, commissioner, now)).toBeUndefined();
   });
 
+  it('shows no sealed bid to a commissioner that is not verified, and no partner bid to a partner that is not verified; the lead keeps its own', () => {
+    const sealed = { ...bid, status: 'submitted' as const };
+    const partners = [partner('P1', 'confirmed')];
+    expect(bidRole(sealed, [], closed, { ...commissioner, organisationVerified: false }, now)).toBeUndefined();
+    expect(bidRole(bid, partners, challenge, { ...firm('P1'), organisationVerified: false }, now)).toBeUndefined();
+    expect(bidRole(bid, partners, challenge, { ...firm('LEAD'), organisationVerified: false }, now)).toBe('lead');
+  });
+
   it('lets staff see a bid only once the firm asked for help', () => {
     expect(bidRole(bid, [], challenge, staff, now)).toBeUndefined();
     expect(bidRole({ ...bid, helpRequestedAt: now.toISOString() }, [], challenge, staff, now)).toBe('staff');

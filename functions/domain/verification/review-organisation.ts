@@ -1,64 +1,89 @@
 import type { Organisation } from '#shared/organisation.ts';
 import { conflictError } from '../errors.ts';
 import { findOrganisation } from '../organisations/get-organisation.ts';
-import type { OrganisationChanges, OrganisationPorts, OwedEmail, StoredOrganisation } from '../organisations/ports.ts';
+import type { OrganisationChanges, OrganisationPorts, OwedEmail, StaffDecisionWrite, StoredOrganisation } from '../organisations/ports.ts';
 import { directoryKeys, organisationView } from '../organisations/views.ts';
 
 type Status = StoredOrganisation['status'];
 
-/** Staff's decisions: which status each leads to, and from which statuses it may be taken. */
+/** Staff's decisions: from which statuses each may be taken, and the status it leads to from each. */
 export const decisions = {
-  verify: { from: ['pending', 'suspended'], to: 'verified', email: 'organisation.verified' },
-  reject: { from: ['pending'], to: 'rejected', email: 'organisation.rejected' },
-  suspend: { from: ['verified'], to: 'suspended', email: 'organisation.suspended' },
-} as const satisfies Record<string, { from: readonly Status[]; to: Status; email: string }>;
+  verify: { pending: 'verified', suspended: 'verified' },
+  reject: { pending: 'rejected' },
+  suspend: { verified: 'suspended' },
+  reopen: { rejected: 'pending' },
+  // A disputed KvK number: a registration still waiting is rejected, a verified one suspended.
+  releaseKvk: { pending: 'rejected', verified: 'suspended', suspended: 'suspended' },
+} as const satisfies Record<string, Partial<Record<Status, Status>>>;
 
-export type Decision = { action: 'verify' } | { action: 'reject' | 'suspend'; reason: string };
+/** The email telling the owner of the outcome; a reopened registration simply waits in the queue again. */
+const emailOf: Partial<Record<Status, string>> = { verified: 'organisation.verified', rejected: 'organisation.rejected', suspended: 'organisation.suspended' };
 
-function changesFor(decision: Decision, organisation: StoredOrganisation, now: Date) {
-  const set: OrganisationChanges = { status: decisions[decision.action].to, version: organisation.version + 1 };
+export type Decision = { action: 'verify' | 'reopen' } | { action: 'reject' | 'suspend' | 'releaseKvk'; reason: string };
+
+/**
+ * What reaching each status writes besides the status itself:
+ * - verified: stamped, its reason cleared, a firm listed in the directory; it holds its KvK number
+ *   again (after a suspension that released it, only if no one else took it meanwhile)
+ * - rejected: the KvK number is free for the rightful company, and the members are free to register
+ *   anew; the organisation stays as a record
+ * - suspended: out of the directory; a released KvK number is freed
+ * - pending (reopened): the KvK number is claimed again if still free, and the owner rejoins
+ */
+function writeFor(decision: Decision, organisation: StoredOrganisation, to: Status, members: string[], now: Date): StaffDecisionWrite {
+  const set: OrganisationChanges = { status: to, version: organisation.version + 1 };
   const remove: (keyof OrganisationChanges)[] = [];
-  if (decision.action === 'verify') {
+  if ('reason' in decision) set.statusReason = decision.reason;
+  else if (organisation.statusReason) remove.push('statusReason');
+  if (to === 'verified') {
     set.verifiedAt = now.toISOString();
-    remove.push('statusReason');
     if (organisation.kind === 'creative') Object.assign(set, directoryKeys(organisation.name));
-  } else {
-    set.statusReason = decision.reason;
-    if (organisation.directory) remove.push('directory', 'directoryName');
+    return { set, remove, kvkClaim: 'hold' };
   }
-  return { set, remove };
+  if (organisation.directory) remove.push('directory', 'directoryName');
+  if (to === 'rejected') return { set, remove, kvkClaim: 'release', membershipsEnd: members };
+  if (to === 'pending') return { set, remove, kvkClaim: 'hold', ownerRejoins: true };
+  return { set, remove, ...(decision.action === 'releaseKvk' ? { kvkClaim: 'release' as const } : {}) };
 }
 
 /**
- * Staff verify, reject or suspend an organisation:
+ * Staff verify, reject, suspend or reopen an organisation, or release its disputed KvK number:
  * 1. read it (404) and check that the decision may be taken from its current status (409 naming that status)
- * 2. verifying stamps `verifiedAt`, clears an earlier reason and lists a creative firm in the directory;
- *    rejecting and suspending keep the reason, and suspending takes a firm out of the directory
- * 3. write the change and the email telling the owner (in their language, with the reason) in one
- *    transaction, only if no one changed the organisation in between (409 otherwise)
- * A suspension bites at once: every request re-reads its organisation's status.
+ * 2. work out what the new status writes (see `writeFor`): directory, KvK claim, memberships
+ * 3. write all of it and the email telling the owner (in their language, with the reason) in one
+ *    transaction, only if no one changed the organisation in between (409 otherwise), its KvK number
+ *    is still free where it is claimed again (409 naming the number) and a rejoining owner has no
+ *    other organisation (409)
+ * 4. a suspension ends every member's sessions: they may sign in again, to read but change nothing
  */
 export async function reviewOrganisation(organisationId: string, decision: Decision, ports: OrganisationPorts): Promise<Organisation> {
   const organisation = await findOrganisation(organisationId, ports.store);
-  const rule = decisions[decision.action];
-  if (!(rule.from as readonly Status[]).includes(organisation.status)) {
-    throw conflictError(`This organisation is ${organisation.status}; only ${rule.from.join(' or ')} organisations can be given this decision.`);
+  const outcomes: Partial<Record<Status, Status>> = decisions[decision.action];
+  const to = outcomes[organisation.status];
+  if (!to) {
+    throw conflictError(`This organisation is ${organisation.status}; only ${Object.keys(outcomes).join(' or ')} organisations can be given this decision.`);
   }
-  const { set, remove } = changesFor(decision, organisation, ports.now());
+  const members = to === 'rejected' ? (await ports.store.members(organisationId)).map((member) => member.userId) : [];
+  const write = writeFor(decision, organisation, to, members, ports.now());
   const owner = await ports.store.person(organisation.ownerUserId);
+  const type = emailOf[to];
   // An owner who erased their account has no address left to tell.
   const email: OwedEmail | undefined =
-    owner && !owner.erasedAt
+    type && owner && !owner.erasedAt
       ? {
-          type: rule.email,
+          type,
           recipients: [{ email: owner.email, language: owner.language, ...(owner.name ? { name: owner.name } : {}) }],
           data: { organisationName: organisation.name, ...('reason' in decision ? { reason: decision.reason } : {}) },
         }
       : undefined;
-  if (!(await ports.store.change(organisationId, organisation.version, { set, remove }, email))) {
-    throw conflictError('Someone changed this organisation meanwhile. Reload it and decide again.');
+  const outcome = await ports.store.decide(organisation, organisation.version, write, email);
+  if (outcome === 'kvkNumberTaken') {
+    throw conflictError(`KvK number ${organisation.kvkNumber} now belongs to another organisation; resolve that registration first.`);
   }
-  const changed: StoredOrganisation = { ...organisation, ...set };
-  for (const key of remove) delete changed[key];
+  if (outcome === 'ownerTaken') throw conflictError('The owner of this registration belongs to another organisation now, or erased their account.');
+  if (outcome === 'stale') throw conflictError('Someone changed this organisation meanwhile. Reload it and decide again.');
+  if (to === 'suspended') await ports.store.endMemberSessions(organisationId);
+  const changed: StoredOrganisation = { ...organisation, ...write.set };
+  for (const key of write.remove ?? []) delete changed[key];
   return organisationView(changed);
 }
