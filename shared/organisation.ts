@@ -137,6 +137,17 @@ export const invitationSchema = z.object({ email: z.string(), invitedAt: z.iso.d
 export const membersSchema = z.object({ members: z.array(memberSchema), invitations: z.array(invitationSchema) });
 export type Members = z.infer<typeof membersSchema>;
 
+/** An open invitation as the invited person sees it: enough to judge the organisation before joining. */
+export const personalInvitationSchema = z.object({
+  organisation: z.object({ id: z.string(), name: z.string(), kvkNumber: z.string(), kind: z.enum(organisationKinds), status: z.enum(organisationStatuses) }),
+  /** Null once the inviter has erased their data. */
+  invitedBy: z.object({ name: z.string().optional(), email: z.string() }).nullable(),
+  invitedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export const personalInvitationsSchema = z.object({ items: z.array(personalInvitationSchema) });
+export type PersonalInvitation = z.infer<typeof personalInvitationSchema>;
+
 export const organisationIdParamsSchema = z.object({ organisationId: idSchema }).strict();
 export const staffQueueQuerySchema = z
   .object({

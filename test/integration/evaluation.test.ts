@@ -2,7 +2,6 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bid, Debrief, Evaluation } from '#shared/bid.ts';
 import { closeChallengesPastDeadline } from '#functions/domain/challenges/close-challenges.ts';
-import { acceptInvitation } from '#functions/domain/organisations/accept-invitation.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, uniqueEmail } from '../helpers/api.ts';
 import { bidContent, passDeadline } from '../helpers/bids.ts';
@@ -24,14 +23,15 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
   const inbox = createInbox();
   const cast = {} as { colleague: Person; outsider: Person; partner: Firm; drafter: Firm; withdrawer: Firm; third: Firm };
 
-  /** A member of the commissioning organisation, invited and joined, with a name evaluators see. */
+  /** A member of the commissioning organisation, invited and accepted, with a name evaluators see. */
   async function commissionerMember(name: string): Promise<Person> {
     const { api, people } = world;
     const email = uniqueEmail('evaluator');
     const invited = await api.call('POST', `/api/organisations/${people.commissioner.organisationId}/invitations`, { body: { email }, cookie: people.commissioner.cookie });
     expect(invited.status).toBe(201);
     const person = await signedInAs(email);
-    await acceptInvitation(email, person.userId, wiring());
+    const accepted = await api.call('POST', `/api/me/invitations/${people.commissioner.organisationId}/accept`, { cookie: person.cookie });
+    expect(accepted.status).toBe(200);
     await wiring().accounts.users.patch({ userId: person.userId }).set({ name }).go();
     return { ...person, email };
   }

@@ -1,4 +1,5 @@
 import type { Language } from '#shared/language.ts';
+import type { DailyAllowance, DailyLimits } from '../daily-allowance.ts';
 import type {
   commissionerTypes,
   disciplines,
@@ -88,6 +89,17 @@ export interface FirmFilters {
   size?: OneOf<typeof sizeBands>;
 }
 
+/** What a staff decision writes besides the organisation's own changes. */
+export interface StaffDecisionWrite {
+  set: OrganisationChanges;
+  remove?: (keyof OrganisationChanges)[];
+  kvkClaim?: 'hold' | 'release';
+  /** Members whose membership ends (each only if still a member of this organisation). */
+  membershipsEnd?: string[];
+  /** The owner joins again (reopening a registration). */
+  ownerRejoins?: boolean;
+}
+
 /** The stored side of organisations, members and invitations. */
 export interface OrganisationStore {
   /** Organisation, KvK claim and owner in one transaction; refused whole if the number is taken or the person has an organisation. */
@@ -100,6 +112,14 @@ export interface OrganisationStore {
     changes: { set: OrganisationChanges; remove?: (keyof OrganisationChanges)[] },
     email?: OwedEmail,
   ): Promise<boolean>;
+  /**
+   * Writes a staff decision in one transaction, only if the organisation is still at `expectedVersion`:
+   * the changes, its KvK claim held (taken if free, kept if its own) or released, the memberships that
+   * end and the owner who rejoins (only if they have no organisation), and the email it owes.
+   */
+  decide(organisation: StoredOrganisation, expectedVersion: number, decision: StaffDecisionWrite, email?: OwedEmail): Promise<'written' | 'stale' | 'kvkNumberTaken' | 'ownerTaken'>;
+  /** Ends every session of every member at once (sign-in starts a new one); members and sessions are read page by page. */
+  endMemberSessions(organisationId: string): Promise<void>;
   byStatus(status: StoredOrganisation['status'], page: PageRequest): Promise<Page<StoredOrganisation>>;
   firms(filters: FirmFilters, page: PageRequest): Promise<Page<StoredOrganisation>>;
   person(userId: string): Promise<StoredPerson | undefined>;
@@ -107,17 +127,28 @@ export interface OrganisationStore {
   members(organisationId: string): Promise<StoredPerson[]>;
   invitationsOf(organisationId: string): Promise<StoredInvitation[]>;
   invitationsFor(email: string): Promise<StoredInvitation[]>;
-  /** Stores (or replaces) the invitation and the invitation email in one transaction. */
-  invite(invitation: StoredInvitation, email: OwedEmail): Promise<void>;
-  /** The person joins as a member and the invitation is used up, in one transaction; false if they have an organisation meanwhile. */
-  join(userId: string, invitation: StoredInvitation): Promise<boolean>;
+  /**
+   * Stores the invitation, uses one of the organisation's daily allowance and owes the invitation
+   * email, in one transaction; only while the organisation is verified and the address has no open
+   * invitation from it (a lapsed one is replaced). `contended`: it kept losing to concurrent
+   * transactions on the same items.
+   */
+  invite(invitation: StoredInvitation, email: OwedEmail, allowance: DailyAllowance): Promise<'invited' | 'alreadyInvited' | 'notVerified' | 'allowanceUsedUp' | 'contended'>;
+  /**
+   * The person joins as a member and the invitation is used up, in one transaction; only while the
+   * invitation is open at `at`, the person has no organisation and the organisation is verified.
+   */
+  join(userId: string, invitation: StoredInvitation, at: Date): Promise<'joined' | 'noInvitation' | 'hasOrganisation' | 'notVerified'>;
+  /** Deletes the invitation; false if there was none. */
+  decline(email: string, organisationId: string): Promise<boolean>;
   /** Clears the person's membership, only if they are still a member of this organisation. */
   leave(userId: string, organisationId: string): Promise<boolean>;
 }
 
-/** What the organisation use cases need: the store, a clock and ids. */
+/** What the organisation use cases need: the store, the daily limits on the email they send, a clock and ids. */
 export interface OrganisationPorts {
   store: OrganisationStore;
+  limits: DailyLimits;
   now(): Date;
   newId(): string;
 }

@@ -2,7 +2,7 @@ import { getOrganisation } from '../../../domain/organisations/get-organisation.
 import { inviteMember } from '../../../domain/organisations/invite-member.ts';
 import { listMembers } from '../../../domain/organisations/list-members.ts';
 import { registerOrganisation } from '../../../domain/organisations/register-organisation.ts';
-import { removeMember } from '../../../domain/organisations/remove-member.ts';
+import { leaveOrganisation, removeMember } from '../../../domain/organisations/remove-member.ts';
 import { updateOrganisation } from '../../../domain/organisations/update-organisation.ts';
 import { wiring } from '../../../wiring.ts';
 import { signedInCaller as person } from '../../caller.ts';
@@ -19,6 +19,10 @@ export const handler = createGroupHandler('organisations', {
   inviteMember: async ({ params, body, caller }) => inviteMember(params.organisationId, person(caller), body.email, ports()),
   removeMember: async ({ params }) => {
     await removeMember(params.organisationId, params.userId, ports().store);
+    return undefined;
+  },
+  leaveOrganisation: async ({ params, caller }) => {
+    await leaveOrganisation(params.organisationId, person(caller).userId, ports().store);
     return undefined;
   },
 });
