@@ -177,6 +177,8 @@ export const bidSchema = z.object({
   /** The latest sealing; present once submitted. */
   receipt: receiptSchema.optional(),
   helpRequestedAt: z.string().optional(),
+  /** What the firm asked staff for help with (never shown to the commissioner). */
+  helpMessage: z.string().optional(),
   /** The commissioner's reason, shown to the firm once it is not selected. */
   feedback: z.string().optional(),
   createdAt: z.string(),

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium } from '../helpers/browser.ts';
+import { accessibilityViolations } from '../helpers/browser.ts';
 import { signInThroughPage } from '../helpers/browser-sign-in.ts';
 import { createInbox } from '../helpers/inbox.ts';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.ts';
+import { startStackAndBrowser, type LocalStack } from '../helpers/local-stack.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,7 +28,7 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
   let leadBidId: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startLocalStack(dataDirectory, { testControls: true }), launchChromium()]);
+    ({ stack, browser } = await startStackAndBrowser(dataDirectory, { testControls: true }));
     const newPage = async () => (await browser.newContext()).newPage();
     [lead, partner, rival, commissioner] = await Promise.all([newPage(), newPage(), newPage(), newPage()]);
     const list = (await (await fetch(`${stack.url}/api/challenges?q=hittestress`)).json()) as { items: { id: string }[] };
@@ -78,7 +78,11 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
 
   it('lets the partner confirm in the app, after which the lead seals the bid and can check its receipt', async () => {
     await partner.goto(`${stack.url}/en/bids/${leadBidId}`);
+    // Invited, it sees the terms it decides on; the lead's approach only once it confirms.
+    await partner.getByTestId('bid-after-confirming').waitFor();
+    expect(await partner.getByText('A neighbourhood game').count()).toBe(0);
     await partner.getByTestId('confirm-partnership').click();
+    await partner.getByText('A neighbourhood game').waitFor();
     await expect.poll(async () => (await apiAs<{ partners: { status: string }[] }>(partner, `/api/bids/${leadBidId}`)).partners[0]?.status).toBe('confirmed');
     await lead.reload();
     await lead.locator('[data-testid="partner"][data-status="confirmed"]').waitFor();
@@ -107,7 +111,7 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
   });
 
   it('opens the bids once the (test-moved) clock passes the deadline; the commissioner scores, shortlists and awards', async () => {
-    const moved = await fetch(`${stack.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 25 * DAY }) });
+    const moved = await fetch(`${stack.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.url }, body: JSON.stringify({ advanceMs: 25 * DAY }) });
     expect(moved.status).toBe(200);
     await commissioner.goto(`${stack.url}/en/challenges/${challengeId}/evaluation`);
     const bids = commissioner.getByTestId('evaluated-bid');

@@ -55,7 +55,8 @@ describe('Consortium bids: the lead invites partners, each confirms or declines,
     expect(invited.body.leadSharePercent).toBe(70);
     expect(early.status).toBe(409);
     expect(early.body.detail).toContain('Klankwerk');
-    expect(byPartner.body).toMatchObject({ yourRole: 'partner', approach: draft.approach });
+    expect(byPartner.body).toMatchObject({ yourRole: 'partner', partners: [expect.objectContaining({ sharePercent: 30 })] });
+    expect(byPartner.body.approach).toBeUndefined();
     expect(byPartner.body.can).toMatchObject({ edit: false, submit: false, invitePartners: false, respondToInvitation: true });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.partners[0]!.status).toBe('confirmed');
@@ -103,31 +104,76 @@ describe('Consortium bids: the lead invites partners, each confirms or declines,
     expect((await mailsAbout(firm.email, challenge.title)).map((mail) => mail.subject)).toContainEqual(expect.stringContaining('Motion Lab'));
   });
 
-  it('refuses a consortium where the challenge takes none (409), the lead itself (409), a firm that bids already (409), shares above 99% (422) and a commissioner on a commission (422)', async () => {
-    const { firm, otherFirm, commissioner } = world.people;
+  it('refuses a consortium where the challenge takes none (409), the lead itself (409), a firm already in it (409), shares above 99% (422) and a commissioner on a commission (422)', async () => {
+    const { firm, commissioner } = world.people;
     const solo = await openChallenge({ consortiaAllowed: false });
     const soloBid = (await start(solo.id, firm.cookie)).body;
     const challenge = await openChallenge();
     const draft = (await start(challenge.id, firm.cookie)).body;
-    await start(challenge.id, otherFirm.cookie);
 
     const refusals = [
       await invite(soloBid, people.partner.organisationId),
       await invite(draft, firm.organisationId),
-      await invite(draft, otherFirm.organisationId),
       await invite(draft, people.partner.organisationId, 100),
       await invite(draft, people.institute.organisationId),
       await invite(draft, commissioner.organisationId),
     ];
     const first = await invite(draft, people.partner.organisationId, 60);
+    const twice = await invite(first.body, people.partner.organisationId, 50);
     const tooMuch = await invite(first.body, people.second.organisationId, 40);
 
-    expect(refusals.map((refused) => refused.status)).toEqual([409, 409, 409, 422, 422, 422]);
-    expect(refusals[3]!.body.errors?.[0]?.field).toBe('body.sharePercent');
-    expect(refusals[4]!.body.errors?.[0]?.field).toBe('body.organisationId');
+    expect(refusals.map((refused) => refused.status)).toEqual([409, 409, 422, 422, 422]);
+    expect(refusals[2]!.body.errors?.[0]?.field).toBe('body.sharePercent');
+    expect(refusals[3]!.body.errors?.[0]?.field).toBe('body.organisationId');
     expect(first.status).toBe(200);
+    expect(twice.status).toBe(409);
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.errors?.[0]?.field).toBe('body.sharePercent');
+  });
+
+  it('invites a firm that bids on the challenge already exactly like any other, so the lead learns nothing of its bidding; only the firm itself is told, when it confirms (409)', async () => {
+    const { firm, otherFirm } = world.people;
+    const challenge = await openChallenge();
+    const rivalBid = (await start(challenge.id, otherFirm.cookie, bidContent(challenge.criteria, 'rival'))).body;
+    const draft = (await start(challenge.id, firm.cookie)).body;
+    const bystander = await verifiedOrganisation(world.api, firmRegistration({ name: `Bystander ${ulid().slice(-6)}` }), world.people.staff.cookie);
+
+    const bidding = await invite(draft, otherFirm.organisationId, 20);
+    const notBidding = await invite(bidding.body, bystander.organisationId, 20);
+    const confirmed = await world.api.call<BidAnswer>('POST', `/api/bids/${draft.id}/partners/${otherFirm.organisationId}/confirm`, { cookie: otherFirm.cookie });
+    const leadsView = await read(draft.id, firm.cookie);
+
+    expect([bidding.status, notBidding.status]).toEqual([200, 200]);
+    expect(bidding.body.partners.find((partner) => partner.organisationId === otherFirm.organisationId)?.status).toBe('invited');
+    expect(confirmed.status).toBe(409);
+    expect(confirmed.body.detail).toContain('already has a bid on this challenge');
+    expect(leadsView.body.partners.find((partner) => partner.organisationId === otherFirm.organisationId)?.status).toBe('invited');
+    expect(JSON.stringify(leadsView.body)).not.toContain(rivalBid.id);
+    // The rival's own bid is untouched, and the bystander can still confirm.
+    expect((await read(rivalBid.id, otherFirm.cookie)).status).toBe(200);
+    expect((await answer(draft.id, bystander, 'confirm')).status).toBe(200);
+  });
+
+  it('shows an invited partner only what it decides on (the challenge, the lead, its own role and share), and the bid itself, price and approach included, once it confirms', async () => {
+    const { firm } = world.people;
+    const challenge = await openChallenge();
+    const mark = `lead-secret-${ulid().toLowerCase()}`;
+    const draft = (await start(challenge.id, firm.cookie, bidContent(challenge.criteria, mark, { priceCents: 4_123_400 }))).body;
+    const first = (await invite(draft, people.partner.organisationId, 25)).body;
+    await invite(first, people.second.organisationId, 15);
+
+    const invitedView = await read(draft.id, people.partner.cookie);
+    const invitedDashboard = await world.api.call<{ items: { id: string; priceCents?: number }[] }>('GET', `/api/organisations/${people.partner.organisationId}/bids`, { cookie: people.partner.cookie });
+    await answer(draft.id, people.partner, 'confirm');
+    const confirmedView = await read(draft.id, people.partner.cookie);
+
+    expect(invitedView.status).toBe(200);
+    expect(invitedView.body).toMatchObject({ challengeTitle: challenge.title, leadName: 'Studio Noord', yourRole: 'partner', priceAgainstBudget: null, audit: [] });
+    expect(invitedView.body.partners).toEqual([expect.objectContaining({ organisationId: people.partner.organisationId, role: 'Sound design and field recordings', sharePercent: 25, status: 'invited' })]);
+    for (const hidden of [mark, '4123400', 'Motion Lab', 'Anna de Vries']) expect(JSON.stringify(invitedView.body)).not.toContain(hidden);
+    expect(invitedDashboard.body.items.find((item) => item.id === draft.id)?.priceCents).toBeUndefined();
+    expect(confirmedView.body).toMatchObject({ priceCents: 4_123_400, approach: expect.stringContaining(mark) });
+    expect(confirmedView.body.partners.map((partner) => partner.name).sort()).toEqual(['Klankwerk', 'Motion Lab']);
   });
 
   it('takes a verified knowledge institution as a partner on a partner search', async () => {

@@ -89,14 +89,34 @@ describe('Sealed bids', { timeout: 180_000 }, () => {
 
   const fill = (path: string, parameters: Record<string, string>) => path.replace(/\{(\w+)\}/g, (_, name: string) => parameters[name] ?? ulid());
 
-  it('no route answers anyone but the bidding firms with a bid, its content or who made it, before the deadline', async () => {
+  /** Records what is written to stdout and stderr (where warnings and errors go) while `act` runs. */
+  async function logsOf(act: () => Promise<void>): Promise<string> {
     const logged: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      logged.push(String(chunk));
-      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stdout.write;
+    const streams = [process.stdout, process.stderr];
+    const writes = streams.map((stream) => stream.write.bind(stream));
+    streams.forEach((stream, index) => {
+      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        logged.push(String(chunk));
+        return (writes[index] as (...args: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof stream.write;
+    });
     try {
+      await act();
+    } finally {
+      streams.forEach((stream, index) => (stream.write = writes[index]!));
+    }
+    return logged.join('');
+  }
+
+  it('records what is logged to stderr as well as stdout', async () => {
+    const logged = await logsOf(async () => {
+      process.stderr.write(`warning about ${secret}\n`);
+    });
+    expect(logged).toContain(secret);
+  });
+
+  it('no route answers anyone but the bidding firms with a bid, its content or who made it, before the deadline', async () => {
+    const logged = await logsOf(async () => {
       for (const viewpoint of viewpoints()) {
         const parameters = { challengeId: sealed.challengeId, bidId: sealed.bid.id, organisationId: viewpoint.organisationId, firmId: sealed.bid.leadOrganisationId };
         // Signing out and erasing oneself end the caller's own session, which the walk goes on using; they answer nothing about bids.
@@ -110,11 +130,26 @@ describe('Sealed bids', { timeout: 180_000 }, () => {
           for (const value of hidden) expect(text, `${viewpoint.who}: ${route.method} ${route.path} (${answer.status})`).not.toContain(value);
         }
       }
-    } finally {
-      process.stdout.write = write;
+    });
+    expect(logged).not.toContain(secret);
+    expect(logged).not.toContain(rivalSecret);
+  });
+
+  it('shows the bidding firm and its confirmed partner their own bid with its content, on the bid, the challenge and their dashboards', async () => {
+    const { firm } = world.people;
+    for (const { cookie, organisationId, role } of [
+      { cookie: firm.cookie, organisationId: firm.organisationId, role: 'lead' },
+      { cookie: sealed.partner.cookie, organisationId: sealed.partner.organisationId, role: 'partner' },
+    ]) {
+      const bid = await world.api.call<Bid>('GET', `/api/bids/${sealed.bid.id}`, { cookie });
+      const challenge = await world.api.call<{ yourBid?: unknown }>('GET', `/api/challenges/${sealed.challengeId}`, { cookie });
+      const dashboard = await world.api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${organisationId}/bids`, { cookie });
+      expect(bid.status, role).toBe(200);
+      expect(bid.body, role).toMatchObject({ yourRole: role, leadName: firmName, approach: expect.stringContaining(secret), receipt: { digest: sealed.bid.receipt?.digest } });
+      expect(bid.body.partners.map((partner) => partner.name), role).toEqual([sealed.partnerName]);
+      expect(challenge.body.yourBid, role).toEqual({ id: sealed.bid.id, status: 'submitted', role });
+      expect(dashboard.body.items.map((item) => item.id), role).toContain(sealed.bid.id);
     }
-    expect(logged.join('')).not.toContain(secret);
-    expect(logged.join('')).not.toContain(rivalSecret);
   });
 
   it('shows the commissioner and staff how many bids are sealed, and nothing else about them', async () => {

@@ -30,7 +30,8 @@ function summary(bid: StoredBid, challenge: StoredChallenge, now: Date, partners
     yourRole: partnership ? 'partner' : 'lead',
     ...optional('partnerStatus', partnership?.status),
     leadName: bid.leadName,
-    ...optional('priceCents', bid.priceCents),
+    // An invited partner reads the lead's price only once it confirms.
+    ...optional('priceCents', partnership?.status === 'invited' ? undefined : bid.priceCents),
     ...optional('sealedAt', bid.sealedAt),
     updatedAt: bid.updatedAt,
   };

@@ -2,6 +2,7 @@ import type { Bid, InvitePartner } from '#shared/bid.ts';
 import { findChallenge } from '../challenges/get-challenge.ts';
 import type { Firm, StoredChallenge, Viewer } from '../challenges/ports.ts';
 import { challengeEmail, membersOf } from '../challenges/recipients.ts';
+import { allowanceUsedUp } from '../daily-allowance.ts';
 import { conflictError, invalidError, notFoundError } from '../errors.ts';
 import type { StoredOrganisation } from '../organisations/ports.ts';
 import { requireBiddingOpen } from './access.ts';
@@ -33,8 +34,9 @@ const touched = (bid: StoredBid, now: Date) => ({ updatedAt: now.toISOString(), 
 /**
  * The lead invites a partner into its consortium bid:
  * 1. only while the bid is unsealed and the challenge open and taking consortia (409)
- * 2. the partner must be able to partner (422), must not be the lead, and must not have a bid or a
- *    place in one on this challenge yet (409: its bidder guard is created with the invitation)
+ * 2. the partner must be able to partner (422), must not be the lead and must not be in this consortium
+ *    already (409); whether it bids otherwise is not the lead's to learn: it is invited all the same,
+ *    and only its confirmation is refused, with the reason shown to the partner alone
  * 3. the partners' shares add up to at most 99%: the lead keeps at least 1% (422)
  * 4. the partner's members are emailed the invitation
  */
@@ -73,8 +75,11 @@ export async function invitePartner(bidId: string, invitation: InvitePartner, vi
     set,
     audit: bidAuditLine(bid, ports.newId(), now, 'partner_invited', viewer.userId, { note: `${organisation.name}: ${role} (${sharePercent}%)` }),
     emails: challengeEmail('consortium.invited', challenge, await membersOf([organisationId], ports), { bidId, leadName: bid.leadName, role, sharePercent }),
+    // Removing a partner and inviting it again must not become a way to flood its inbox.
+    allowance: { scope: `partner-invitations#${bidId}`, cap: ports.limits.partnerInvitationsPerBid, at: now },
   });
-  requireWritten(outcome, `${organisation.name} already has a bid on this challenge, or a place in one.`);
+  if (outcome === 'allowanceUsedUp') throw allowanceUsedUp(`This bid has sent ${ports.limits.partnerInvitationsPerBid} partner invitations today, the most a day allows; try again tomorrow.`, now);
+  requireWritten(outcome, `${organisation.name} is in your consortium already.`);
   const listed = [...partners.filter((partner) => partner.organisationId !== organisationId), partnership].sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1));
   return bidView({ ...bid, ...set }, challenge, viewer, ports, { partners: listed });
 }
@@ -98,8 +103,9 @@ export async function removePartner(bidId: string, organisationId: string, viewe
 
 /**
  * An invited partner confirms or declines, before the deadline, once (409 after): the lead's
- * members are emailed. Declining frees the partner to bid on its own or join another consortium.
- * Anyone but the invited organisation's members gets 404.
+ * members are emailed. Confirming takes the partner's one place in the challenge's bidding (409,
+ * to the partner alone, if it has a bid or a place in another consortium there); declining leaves
+ * it free to bid on its own or join another consortium. Anyone but the invited organisation's members gets 404.
  */
 export async function respondToInvitation(bidId: string, organisationId: string, answer: 'confirmed' | 'declined', viewer: Viewer & { userId: string }, ports: BidPorts): Promise<{ bid: StoredBid; challenge: StoredChallenge; partners: StoredPartnership[] }> {
   const bid = await ports.bids.bid(bidId);
@@ -117,7 +123,7 @@ export async function respondToInvitation(bidId: string, organisationId: string,
     bidAuditLine(bid, ports.newId(), now, answer === 'confirmed' ? 'partner_confirmed' : 'partner_declined', viewer.userId, { note: partnership.name }),
     challengeEmail(answer === 'confirmed' ? 'consortium.confirmed' : 'consortium.declined', challenge, await membersOf([bid.leadOrganisationId], ports), { bidId, partnerName: partnership.name }),
   );
-  requireWritten(outcome);
+  requireWritten(outcome, 'Your organisation already has a bid on this challenge, or a place in another consortium on it: give that up first, or decline this invitation.');
   return { bid, challenge, partners: partners.map((partner) => (partner === partnership ? { ...partner, ...response } : partner)) };
 }
 

@@ -1,5 +1,6 @@
 import type { BidContent, BidStatus, PartnerStatus } from '#shared/bid.ts';
 import type { ChallengePorts, StoredAuditEntry } from '../challenges/ports.ts';
+import type { DailyAllowance } from '../daily-allowance.ts';
 import type { OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
 
 /** A bid as it is stored: what the firm wrote so far, its place in the lifecycle and its latest seal. */
@@ -75,13 +76,16 @@ export interface BidWrite {
   /** Partners that must still be confirmed (a submission seals them). */
   confirmedPartners?: string[];
   emails?: OwedEmail[];
+  /** The daily allowance the emails use, counted in the same transaction (see DailyAllowance). */
+  allowance?: DailyAllowance;
 }
 
 /**
  * Why a guarded bid write was refused: `stale` the bid changed since it was read, `closed` the
- * challenge is no longer open, `taken` the firm already has a place in this challenge's bidding.
+ * challenge is no longer open, `taken` the firm already has a place in this challenge's bidding,
+ * `allowanceUsedUp` the write's daily allowance is used up.
  */
-export type BidWriteOutcome = 'written' | 'stale' | 'closed' | 'taken';
+export type BidWriteOutcome = 'written' | 'stale' | 'closed' | 'taken' | 'allowanceUsedUp';
 
 /** The stored side of bids, their partners, their audit trails and the one-bid-per-firm guards. */
 export interface BidStore {
@@ -94,14 +98,14 @@ export interface BidStore {
   change(bid: StoredBid, write: BidWrite): Promise<BidWriteOutcome>;
   partners(challengeId: string, bidId: string): Promise<StoredPartnership[]>;
   audit(challengeId: string, bidId: string): Promise<StoredBidAudit[]>;
-  /** Adds the partner and its bidder guard (only if it has none on the challenge) with the bid's write. */
+  /** Adds the partner with the bid's write, unless it is in this consortium already (`taken`); its bidder guard waits for its confirmation. */
   invite(bid: StoredBid, partnership: StoredPartnership, write: BidWrite): Promise<BidWriteOutcome>;
-  /** Takes the partner out with the bid's write; its bidder guard goes too unless it declined (then it is gone already). */
+  /** Takes the partner out with the bid's write; its bidder guard goes too if it had confirmed (only then it holds one). */
   removePartner(bid: StoredBid, partnership: StoredPartnership, write: BidWrite): Promise<BidWriteOutcome>;
-  /** The partner confirms or declines, only while invited and the challenge open; declining frees its bidder guard. */
+  /** The partner confirms or declines, only while invited and the challenge open; confirming creates its bidder guard (`taken` if it has a place elsewhere). */
   respond(partnership: StoredPartnership, response: Required<Pick<StoredPartnership, 'status' | 'respondedAt' | 'respondedByUserId'>>, audit: StoredBidAudit, emails: OwedEmail[]): Promise<BidWriteOutcome>;
   bidder(challengeId: string, organisationId: string): Promise<StoredBidder | undefined>;
-  /** Every firm with a place in the challenge's bidding: leads and partners that have not declined. */
+  /** Every firm with a place in the challenge's bidding: leads and confirmed partners. */
   bidders(challengeId: string): Promise<StoredBidder[]>;
   /** Every bid on the challenge, in any status. */
   bidsOf(challengeId: string): Promise<StoredBid[]>;

@@ -61,10 +61,22 @@ function receiptOf(bid: StoredBid): Bid['receipt'] {
 /** Help the firm asked of the staff stays between them: the commissioner sees neither the request nor its trail. */
 const seesHelp = (role: BidRole) => role !== 'commissioner';
 
-/** A bid as the viewer sees it, given everything it is made of. */
+/** An invited partner that has not answered yet: it decides on the terms, not on the lead's bid. */
+const deciding = ({ role, partners, viewer }: BidContext) => role === 'partner' && partnerOf(partners, viewer)?.status === 'invited';
+
+/**
+ * A bid as the viewer sees it, given everything it is made of. An invited partner reads only what it
+ * decides on (the challenge, the lead, its own role and share, and so what the lead keeps); the bid's
+ * content, the other partners and the trail once it confirms.
+ */
 export function presentBid(bid: StoredBid, context: BidContext): Bid {
-  const { challenge, partners, audit, names, role } = context;
-  const shownPartners = partners.map(({ organisationId, name, role: partnerRole, sharePercent, status }) => ({ organisationId, name, role: partnerRole, sharePercent, status }));
+  const { challenge, partners, names, role, viewer } = context;
+  const invited = deciding(context);
+  const readable: Partial<StoredBid> = invited ? {} : bid;
+  const audit = invited ? [] : context.audit;
+  const shownPartners = partners
+    .filter((partner) => !invited || partner.organisationId === viewer.organisationId)
+    .map(({ organisationId, name, role: partnerRole, sharePercent, status }) => ({ organisationId, name, role: partnerRole, sharePercent, status }));
   const partnerShares = partners.filter((partner) => partner.status !== 'declined').reduce((sum, partner) => sum + partner.sharePercent, 0);
   return {
     id: bid.bidId,
@@ -74,18 +86,19 @@ export function presentBid(bid: StoredBid, context: BidContext): Bid {
     leadOrganisationId: bid.leadOrganisationId,
     leadName: bid.leadName,
     status: bid.status,
-    ...optional('approach', bid.approach),
-    ...optional('priceCents', bid.priceCents),
-    ...optional('timeline', bid.timeline),
-    ...optional('team', bid.team),
-    ...optional('portfolioLinks', bid.portfolioLinks),
-    ...optional('criterionAnswers', bid.criterionAnswers),
-    priceAgainstBudget: priceAgainstBudget(bid.priceCents, challenge),
+    ...optional('approach', readable.approach),
+    ...optional('priceCents', readable.priceCents),
+    ...optional('timeline', readable.timeline),
+    ...optional('team', readable.team),
+    ...optional('portfolioLinks', readable.portfolioLinks),
+    ...optional('criterionAnswers', readable.criterionAnswers),
+    priceAgainstBudget: priceAgainstBudget(readable.priceCents, challenge),
     leadSharePercent: 100 - partnerShares,
     partners: shownPartners,
-    ...optional('receipt', receiptOf(bid)),
-    ...optional('helpRequestedAt', seesHelp(role) ? bid.helpRequestedAt : undefined),
-    ...optional('feedback', bid.feedback),
+    ...optional('receipt', invited ? undefined : receiptOf(bid)),
+    ...optional('helpRequestedAt', seesHelp(role) ? readable.helpRequestedAt : undefined),
+    ...optional('helpMessage', seesHelp(role) ? readable.helpMessage : undefined),
+    ...optional('feedback', readable.feedback),
     createdAt: bid.createdAt,
     updatedAt: bid.updatedAt,
     version: bid.version,

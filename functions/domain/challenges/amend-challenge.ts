@@ -5,14 +5,15 @@ import { stale } from './draft-challenge.ts';
 import { challengePage, findChallenge } from './get-challenge.ts';
 import { requireOpen } from './lifecycle.ts';
 import type { ChallengeChanges, ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
-import { challengeEmail, interestedFirmRecipients } from './recipients.ts';
+import { challengeEmail, interestedFirms, readersAmong } from './recipients.ts';
 
 const later = (next: string | undefined, current: string) => (next === undefined ? current : new Date(next).toISOString());
 
 /**
  * A published challenge is frozen but for two amendments: later deadlines and added attachments.
  * A deadline may only move later (422 naming it), the question deadline stays before the bid deadline,
- * and every firm that has shown interest is told, in the same transaction as the change.
+ * and every firm that has shown interest is told what its page shows of the change (the attachments
+ * only with the NDA accepted), in the same transaction as the change.
  */
 export async function amendChallenge(challengeId: string, amendment: AmendChallenge, viewer: Viewer & { userId: string }, ports: ChallengePorts): Promise<Challenge> {
   const challenge = await findChallenge(challengeId, ports);
@@ -29,11 +30,14 @@ export async function amendChallenge(challengeId: string, amendment: AmendChalle
   const next: ChallengeChanges = { bidDeadline, questionDeadline, attachments, openUntil: bidDeadline, listing: 'open' };
   const changes = changedFields(challenge, next, ['bidDeadline', 'questionDeadline', 'attachments']);
   if (!changes.length) throw invalidError('This changes nothing: extend a deadline or add an attachment.', 'body.bidDeadline');
-  const emails = challengeEmail('challenge.amended', challenge, await interestedFirmRecipients(challenge, ports), {
-    bidDeadline,
-    questionDeadline,
-    addedAttachments: amendment.addAttachments?.length ?? 0,
-  });
+  const firms = await interestedFirms(challenge, ports);
+  const [briefReaders, summaryReaders] = await Promise.all([readersAmong(challenge, firms, 'brief', ports), readersAmong(challenge, firms, 'challenge', ports)]);
+  // A firm that has not accepted the NDA sees the deadlines on the page but not the attachments: it hears of new deadlines only.
+  const deadlinesOnly = changes.some(({ field }) => field !== 'attachments') ? summaryReaders.filter(({ email }) => !briefReaders.some((reader) => reader.email === email)) : [];
+  const emails = [
+    ...challengeEmail('challenge.amended', challenge, briefReaders, { bidDeadline, questionDeadline, addedAttachments: amendment.addAttachments?.length ?? 0 }),
+    ...challengeEmail('challenge.amended', challenge, deadlinesOnly, { bidDeadline, questionDeadline, addedAttachments: 0 }),
+  ];
   const audit = auditEntry(challengeId, ports.newId(), now, 'amended', { role: 'commissioner', userId: viewer.userId }, { changes });
   const set = { ...next, version: challenge.version + 1 };
   if (!(await ports.challenges.change(challengeId, challenge.version, { set, audit, emails }))) throw stale();

@@ -38,6 +38,12 @@ async function auditTrail(challengeId: string, ports: ChallengePorts): Promise<A
   });
 }
 
+/** Whether the viewer's firm accepted the challenge's NDA; only a verified firm's acceptance counts, on its page and in its email. */
+export async function ndaAcceptedBy(challenge: StoredChallenge, viewer: Viewer, ports: ChallengePorts): Promise<boolean> {
+  if (!challenge.ndaRequired || !isVerifiedFirm(viewer) || viewer.organisationId === undefined) return false;
+  return ports.challenges.ndaAccepted(challenge.challengeId, viewer.organisationId);
+}
+
 /** The viewer's organisation's bid on the challenge, as lead or as a partner that has not declined. */
 async function yourBid(challengeId: string, organisationId: string, ports: ChallengePorts): Promise<Challenge['yourBid']> {
   const bidder = await ports.bids.bidder(challengeId, organisationId);
@@ -58,7 +64,7 @@ export async function challengePage(challenge: StoredChallenge, viewer: Viewer, 
   const [questions, following, ndaAccepted, audit, bidCount, bid] = await Promise.all([
     ports.challenges.questions(challenge.challengeId),
     firmId ? ports.challenges.isFollowing(challenge.challengeId, firmId) : false,
-    firmId && challenge.ndaRequired ? ports.challenges.ndaAccepted(challenge.challengeId, firmId) : false,
+    ndaAcceptedBy(challenge, viewer, ports),
     insider ? auditTrail(challenge.challengeId, ports) : undefined,
     insider && challenge.publishedAt ? ports.bids.sealedBidCount(challenge.challengeId) : undefined,
     bidderId ? yourBid(challenge.challengeId, bidderId, ports) : undefined,

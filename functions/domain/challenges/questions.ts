@@ -32,7 +32,8 @@ export async function askQuestion(challengeId: string, text: string, viewer: Fir
 
 /**
  * The commissioner answers a question, once (409 if it has an answer): the answer is published
- * with the question, without naming who asked, and every interested firm is emailed, in one transaction.
+ * with the question, without naming who asked, and every interested firm that may read the Q&A (its
+ * NDA accepted, if one is required) is emailed, in one transaction.
  */
 export async function answerQuestion(challengeId: string, questionId: string, answer: string, viewer: Viewer & { userId: string }, ports: ChallengePorts): Promise<Challenge> {
   const challenge = await findVisibleChallenge(challengeId, viewer, ports);
@@ -42,7 +43,8 @@ export async function answerQuestion(challengeId: string, questionId: string, an
   const question = await ports.challenges.question(challengeId, questionId);
   if (!question) throw notFoundError('There is no such question on this challenge.');
   if (question.answer !== undefined) throw conflictError('This question has been answered already.');
-  const emails = challengeEmail('question.answered', challenge, await interestedFirmRecipients(challenge, ports), { question: question.question, answer });
+  // Quoting the Q&A: a firm that has not accepted the NDA sees none of it on the page, so it is told nothing.
+  const emails = challengeEmail('question.answered', challenge, await interestedFirmRecipients(challenge, 'brief', ports), { question: question.question, answer });
   const audit = auditEntry(challengeId, ports.newId(), now, 'question_answered', { role: 'commissioner', userId: viewer.userId });
   const answered = { answer, answeredAt: now.toISOString(), answeredByUserId: viewer.userId };
   if (!(await ports.challenges.answer(question, answered, audit, emails))) throw conflictError('This question has been answered already.');

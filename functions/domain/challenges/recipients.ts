@@ -1,13 +1,51 @@
 import { defaultLanguage } from '#shared/language.ts';
-import type { OwedEmail } from '../organisations/ports.ts';
-import type { ChallengePorts, StoredChallenge } from './ports.ts';
+import type { OwedEmail, StoredOrganisation, StoredPerson } from '../organisations/ports.ts';
+import { ndaAcceptedBy } from './get-challenge.ts';
+import type { ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
+import { maySee } from './viewer.ts';
+import { briefAccess } from './views.ts';
 
 type Recipient = OwedEmail['recipients'][number];
+
+/** A member as an email's recipient; an erased person is none. */
+const recipientOf = (person: StoredPerson): Recipient[] =>
+  person.erasedAt ? [] : [{ email: person.email, language: person.language, ...(person.name ? { name: person.name } : {}) }];
 
 /** The members of these organisations (an erased person is left out), each in their own language. */
 export async function membersOf(organisationIds: Iterable<string>, ports: ChallengePorts): Promise<Recipient[]> {
   const lists = await Promise.all([...new Set(organisationIds)].map((organisationId) => ports.organisations.members(organisationId)));
-  return lists.flat().flatMap((person) => (person.erasedAt ? [] : [{ email: person.email, language: person.language, ...(person.name ? { name: person.name } : {}) }]));
+  return lists.flat().flatMap(recipientOf);
+}
+
+/** The page's viewer in a member of this organisation (staff are told as staff, never as a member). */
+export const memberViewer = (organisation: StoredOrganisation): Viewer => ({
+  staff: false,
+  organisationId: organisation.organisationId,
+  organisationKind: organisation.kind,
+  organisationVerified: organisation.status === 'verified',
+});
+
+/** What an email about a challenge quotes: the challenge as its summary shows it (title, deadlines, a reason), or its brief and Q&A. */
+export type Quoting = 'challenge' | 'brief';
+
+/**
+ * The members of these organisations who may read on the challenge's page what the email quotes,
+ * judged by the page's own rules: the challenge at all (one for verified firms only while their firm
+ * is verified), and its brief and Q&A only with the NDA accepted by a verified firm. An email never
+ * tells its recipient more than the page would.
+ */
+export async function readersAmong(challenge: StoredChallenge, organisationIds: Iterable<string>, quoting: Quoting, ports: ChallengePorts): Promise<Recipient[]> {
+  const lists = await Promise.all(
+    [...new Set(organisationIds)].map(async (organisationId) => {
+      const [organisation, members] = await Promise.all([ports.organisations.organisation(organisationId), ports.organisations.members(organisationId)]);
+      if (!organisation) return [];
+      const viewer = memberViewer(organisation);
+      if (!maySee(viewer, challenge)) return [];
+      const ndaAccepted = quoting === 'brief' && (await ndaAcceptedBy(challenge, viewer, ports));
+      return members.filter((person) => quoting === 'challenge' || briefAccess(challenge, { viewer: { ...viewer, userId: person.userId }, ndaAccepted }) === 'full');
+    }),
+  );
+  return lists.flat().flatMap(recipientOf);
 }
 
 /** The commissioner's members: told of moderation decisions and of the deadline passing. */
@@ -20,15 +58,19 @@ export async function staffRecipients(ports: ChallengePorts): Promise<Recipient[
   );
 }
 
-/** Every member of every firm that has shown interest: asked a question, follows it, or has a place in a bid (a partner that declined has none). */
-export async function interestedFirmRecipients(challenge: StoredChallenge, ports: ChallengePorts): Promise<Recipient[]> {
+/** Every firm that has shown interest: asked a question, follows it, or has a place in a bid (a partner that declined has none). */
+export async function interestedFirms(challenge: StoredChallenge, ports: ChallengePorts): Promise<string[]> {
   const [followers, questions, bidders] = await Promise.all([
     ports.challenges.followers(challenge.challengeId),
     ports.challenges.questions(challenge.challengeId),
     ports.bids.bidders(challenge.challengeId),
   ]);
-  return membersOf([...followers, ...questions.map((question) => question.askerOrganisationId), ...bidders.map((bidder) => bidder.organisationId)], ports);
+  return [...followers, ...questions.map((question) => question.askerOrganisationId), ...bidders.map((bidder) => bidder.organisationId)];
 }
+
+/** The members of the interested firms who may read what the email quotes. */
+export const interestedFirmRecipients = async (challenge: StoredChallenge, quoting: Quoting, ports: ChallengePorts) =>
+  readersAmong(challenge, await interestedFirms(challenge, ports), quoting, ports);
 
 /** An email about a challenge, or none if nobody is left to tell. */
 export function challengeEmail(type: string, challenge: StoredChallenge, recipients: Recipient[], data: Record<string, unknown> = {}): OwedEmail[] {

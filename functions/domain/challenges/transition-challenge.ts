@@ -33,8 +33,8 @@ async function effects(decision: Decision, challenge: StoredChallenge, ports: Ch
     case 'reject':
       return { set: { statusNote: note }, remove: [], emails: challengeEmail('challenge.rejected', challenge, await commissionerRecipients(challenge, ports), { reason: note }) };
     case 'cancel': {
-      // Only firms that could have seen it are told: it was published.
-      const firms = challenge.publishedAt ? await interestedFirmRecipients(challenge, ports) : [];
+      // Only firms that could have seen it are told: it was published, and they may still read it.
+      const firms = challenge.publishedAt ? await interestedFirmRecipients(challenge, 'challenge', ports) : [];
       return { set: { statusNote: note }, remove: challenge.listing ? ['listing', 'openUntil'] : [], emails: challengeEmail('challenge.cancelled', challenge, firms, { reason: note }) };
     }
   }

@@ -44,7 +44,8 @@ export interface ViewContext {
   yourBid?: Challenge['yourBid'];
 }
 
-function briefAccess(challenge: StoredChallenge, { viewer, ndaAccepted }: ViewContext): Challenge['briefAccess'] {
+/** How much of the brief the viewer reads; its emails about the brief and the Q&A follow the same rule. */
+export function briefAccess(challenge: StoredChallenge, { viewer, ndaAccepted }: Pick<ViewContext, 'viewer' | 'ndaAccepted'>): Challenge['briefAccess'] {
   if (viewer.staff || isOfCommissioner(viewer, challenge)) return 'full';
   if (!viewer.userId) return 'sign_in';
   return challenge.ndaRequired && !ndaAccepted ? 'nda' : 'full';

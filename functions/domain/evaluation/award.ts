@@ -100,7 +100,7 @@ export async function awardChallenge(
     const winner = bids.find((bid) => bid.bidId === bidId);
     if (!winner) throw conflictError('Only a submitted or shortlisted bid of this challenge can be awarded.', 'body.bidId');
     const others = bids.filter((bid) => bid !== winner);
-    const [winners, losers] = await Promise.all([bidderRecipients([winner], ports), bidderRecipients(others, ports)]);
+    const [winners, losers] = await Promise.all([bidderRecipients(challenge, [winner], ports), bidderRecipients(challenge, others, ports)]);
     return {
       outcomes: [{ bidId, from: winner.status, to: 'awarded' }, ...others.map((bid) => ({ bidId: bid.bidId, from: bid.status, to: 'not_selected' as const, feedback }))],
       set: { awardedBidId: bidId },
@@ -125,7 +125,7 @@ export async function declareNoAward(
       set: {},
       changes: [],
       note: reason,
-      emails: challengeEmail('challenge.no_award', challenge, await bidderRecipients(bids, ports), { reason }),
+      emails: challengeEmail('challenge.no_award', challenge, await bidderRecipients(challenge, bids, ports), { reason }),
     };
   }, viewer, ports);
 }

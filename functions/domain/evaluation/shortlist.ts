@@ -21,7 +21,7 @@ export async function shortlistBid(challengeId: string, bidId: string, viewer: V
   requireEvaluating(challenge, now, 'bids can be shortlisted only until the award');
   const bid = await openedBid(challenge, bidId, ports);
   if (bid.status !== 'submitted') throw conflictError(`This bid is ${bid.status.replace('_', ' ')}; only a submitted bid can be shortlisted.`);
-  const emails = challengeEmail('bid.shortlisted', challenge, await bidderRecipients([bid], ports), { bidId, pitchFeeCents: challenge.pitchFeeCents });
+  const emails = challengeEmail('bid.shortlisted', challenge, await bidderRecipients(challenge, [bid], ports), { bidId, pitchFeeCents: challenge.pitchFeeCents });
   const written = await ports.evaluation.shortlist({ challengeId, bidId, challengeVersion: challenge.version, at: now.toISOString(), actorUserId: viewer.userId, emails });
   if (!written) throw conflictError('The evaluation changed since you opened it. Reload it and try again.');
   return evaluationPage(challenge, viewer, ports);

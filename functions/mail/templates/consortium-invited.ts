@@ -17,7 +17,7 @@ export const consortiumInvited = {
             `${leadName} wil samen met uw organisatie bieden op de uitdaging “${challengeTitle}” van ${commissionerName}, en nodigt u uit als partner in het consortium.`,
             `Uw rol: ${role}`,
             `Uw aandeel in de opdracht: ${sharePercent}%`,
-            `Bekijk de bieding en laat weten of u meedoet. ${leadName} kan de bieding pas indienen als alle partners hebben bevestigd, dus bevestig ruim voor de deadline. Doet u niet mee, wijs de uitnodiging dan af; u bent daarna vrij om zelf te bieden of met een ander bedrijf samen te werken.`,
+            `Bekijk de uitnodiging en laat weten of u meedoet; de bieding zelf leest u zodra u hebt bevestigd. ${leadName} kan de bieding pas indienen als alle partners hebben bevestigd, dus bevestig ruim voor de deadline. Doet u niet mee, wijs de uitnodiging dan af; u bent daarna vrij om zelf te bieden of met een ander bedrijf samen te werken.`,
           ],
           action: { label: 'Bekijk de uitnodiging', url: bidUrl(siteUrl, language, bidId) },
         }
@@ -28,7 +28,7 @@ export const consortiumInvited = {
             `${leadName} would like to bid together with your organisation on the challenge “${challengeTitle}” by ${commissionerName}, and invites you as a partner in the consortium.`,
             `Your role: ${role}`,
             `Your share of the commission: ${sharePercent}%`,
-            `Look at the bid and let them know whether you take part. ${leadName} can only submit the bid once every partner has confirmed, so please confirm well before the deadline. If you do not take part, decline the invitation; you are then free to bid yourself or to team up with another firm.`,
+            `Look at the invitation and let them know whether you take part; you read the bid itself once you have confirmed. ${leadName} can only submit the bid once every partner has confirmed, so please confirm well before the deadline. If you do not take part, decline the invitation; you are then free to bid yourself or to team up with another firm.`,
           ],
           action: { label: 'View the invitation', url: bidUrl(siteUrl, language, bidId) },
         },
