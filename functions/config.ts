@@ -18,10 +18,22 @@ const configSchema = z.object({
   /** Signs session cookies and keys the sign-in code hashes: set directly locally, or read from Secrets Manager in AWS. */
   SESSION_KEY: z.string().min(32).optional(),
   SESSION_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** In AWS: the secret CloudFront sends with every API request; a request without it is refused. Unset locally (no CloudFront). */
+  ORIGIN_SECRET_ARN: z.string().startsWith('arn:').optional(),
   STAFF_EMAILS: z
     .string()
     .default('staff@crossover.local')
     .transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  /** How many colleagues an organisation may invite per day (UTC): each invitation is an email from Crossover's domain. */
+  MEMBER_INVITATIONS_PER_ORGANISATION_PER_DAY: z.coerce.number().int().positive().default(20),
+  /** How many partner invitations a consortium bid may send per day (inviting, removing and inviting again included). */
+  PARTNER_INVITATIONS_PER_BID_PER_DAY: z.coerce.number().int().positive().default(10),
+  /** How many times a bid's lead may ask staff for help per day. */
+  HELP_REQUESTS_PER_BID_PER_DAY: z.coerce.number().int().positive().default(3),
+  /** How many sign-in codes one client (a source IP) may ask for in 10 minutes, whatever the addresses. */
+  SIGN_IN_CODES_PER_CLIENT: z.coerce.number().int().positive().default(30),
+  /** How many sign-in attempts (code or link) one client may make in 10 minutes. */
+  SIGN_IN_VERIFIES_PER_CLIENT: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { ulid } from 'ulid';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { awsClientSettings } from './aws-client-settings.ts';
 import { clock } from './clock.ts';
 import { config, type Config } from './config.ts';
 import { createAccounts } from './data/accounts.ts';
@@ -13,9 +14,11 @@ import { createEvaluationStore } from './data/evaluation-store.ts';
 import { organisationEntity } from './data/organisation.entity.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { outboxEventEntity } from './data/outbox-event.entity.ts';
+import { createOutboxStore } from './data/outbox-store.ts';
 import { tableSchema } from './data/table-schema.ts';
 import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
+import type { DailyLimits } from './domain/daily-allowance.ts';
 import type { EvaluationPorts } from './domain/evaluation/ports.ts';
 import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
 import type { OrganisationPorts } from './domain/organisations/ports.ts';
@@ -32,11 +35,13 @@ const SENT_EMAIL_MEMORY_SECONDS = 7 * 24 * 60 * 60;
  */
 export function createWiring(settings: Config = config()) {
   const dynamodb = new DynamoDBClient({
+    ...awsClientSettings,
     region: settings.AWS_REGION,
     ...(settings.DYNAMODB_ENDPOINT ? { endpoint: settings.DYNAMODB_ENDPOINT } : {}),
   });
   const documentClient = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
   const ses = new SESClient({
+    ...awsClientSettings,
     region: settings.AWS_REGION,
     ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}),
   });
@@ -44,8 +49,14 @@ export function createWiring(settings: Config = config()) {
   const outboxEvents = outboxEventEntity(documentClient, settings.TABLE_NAME);
   const accounts = createAccounts(documentClient, settings.TABLE_NAME, ulid);
   const organisations = organisationEntity(documentClient, settings.TABLE_NAME);
+  const limits: DailyLimits = {
+    memberInvitationsPerOrganisation: settings.MEMBER_INVITATIONS_PER_ORGANISATION_PER_DAY,
+    partnerInvitationsPerBid: settings.PARTNER_INVITATIONS_PER_BID_PER_DAY,
+    helpRequestsPerBid: settings.HELP_REQUESTS_PER_BID_PER_DAY,
+  };
   const organisationPorts: OrganisationPorts = {
     store: createOrganisationStore(documentClient, settings.TABLE_NAME, ulid),
+    limits,
     now: clock.now,
     newId: ulid,
   };
@@ -54,6 +65,7 @@ export function createWiring(settings: Config = config()) {
     organisations: organisationPorts.store,
     bids: createBidStore(documentClient, settings.TABLE_NAME, ulid),
     staffEmails: settings.STAFF_EMAILS,
+    limits,
     now: clock.now,
     newId: ulid,
   };
@@ -72,8 +84,10 @@ export function createWiring(settings: Config = config()) {
   });
   const sendOnce = makeIdempotent(
     async (delivery: { key: string; email: OutgoingEmail }) => mailer.send(delivery.email),
-    { persistenceStore: sentEmails, config: idempotency },
+    // One prefix for every sender (the dispatcher, the staff re-drive, `npm run redrive`), so none sends what another did.
+    { persistenceStore: sentEmails, config: idempotency, keyPrefix: 'email' },
   );
+  const outbox = createOutboxStore(documentClient, settings.TABLE_NAME);
 
   const delivery: DeliveryPorts = {
     templates: mailTemplates,
@@ -81,15 +95,12 @@ export function createWiring(settings: Config = config()) {
     sendOnce: async (key, email) => {
       await sendOnce({ key, email });
     },
-    markDelivered: async (eventId) => {
-      await outboxEvents.patch({ eventId }).set({ status: 'delivered', deliveredAt: new Date().toISOString() }).go();
-    },
-    markFailed: async (eventId, reason) => {
-      await outboxEvents.patch({ eventId }).set({ status: 'failed', failure: reason }).go();
-    },
+    noteRecipients: outbox.noteRecipients,
+    markDelivered: outbox.markDelivered,
+    markFailed: outbox.markFailed,
   };
 
-  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, idempotency, delivery, accounts, organisations, organisationPorts, challengePorts, bidPorts, evaluationPorts, newId: ulid };
+  return { config: settings, dynamodb, documentClient, mailer, outboxEvents, outbox, idempotency, delivery, accounts, organisations, organisationPorts, challengePorts, bidPorts, evaluationPorts, newId: ulid };
 }
 
 export type Wiring = ReturnType<typeof createWiring>;

@@ -1,6 +1,6 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { groups } from '#functions/http/groups.ts';
 import { routes } from '#functions/http/routes.ts';
@@ -22,6 +22,8 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   /** The execute-api host name CloudFront forwards `/api/*` to. */
   readonly apiDomainName: string;
+  /** What CloudFront sends with every API request; the API functions refuse a request without it. */
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -35,12 +37,22 @@ export class ApiStack extends Stack {
       SESSION_SECRET_ARN: props.sessionKey.secretArn,
     };
     const alerts = new OperatorAlerts(this, 'Alerts', { email: settings.alarmEmail });
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Crossover: sent by CloudFront with every API request, so the execute-api endpoint cannot be used around it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront reads the value when CrossoverWeb deploys; to rotate it, put a new value and deploy CrossoverWeb (the functions pick it up within 5 minutes).',
+    });
     const api = new RouteTableApi(this, 'Api', {
       routes,
       groups,
       table: props.table,
       mail: props.mail,
       sessionKey: props.sessionKey,
+      originSecret: this.originSecret,
       environment,
       alerts,
     });
@@ -48,6 +60,6 @@ export class ApiStack extends Stack {
     new DeadlineCloser(this, 'DeadlineCloser', { table: props.table, environment, alerts });
 
     this.apiDomainName = api.domainName;
-    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The API without CloudFront' });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The API without CloudFront (it refuses requests that did not come through CloudFront)' });
   }
 }

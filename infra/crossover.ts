@@ -2,6 +2,7 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
+import { EdgeStack } from './edge-stack.ts';
 import type { Settings } from './settings.ts';
 import { WebStack } from './web-stack.ts';
 
@@ -24,12 +25,21 @@ export function defineCrossover(app: App, settings: Settings) {
     sessionKey: data.sessionKey,
     settings,
   });
+  // A web ACL for CloudFront must live in us-east-1; CDK hands its ARN across regions (through SSM parameters).
+  const edge = new EdgeStack(app, 'CrossoverEdge', {
+    env: { region: 'us-east-1' },
+    description: 'Crossover: the web ACL in front of CloudFront (us-east-1, where CloudFront needs it)',
+    crossRegionReferences: true,
+  });
   const web = new WebStack(app, 'CrossoverWeb', {
     env,
+    crossRegionReferences: true,
     description: 'Crossover: the site on S3 and CloudFront, with /api/* routed to the API',
     apiDomainName: api.apiDomainName,
+    webAclArn: edge.webAcl.attrArn,
+    originSecret: api.originSecret,
     settings,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { data, api, web };
+  return { data, api, edge, web };
 }

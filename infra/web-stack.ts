@@ -17,7 +17,9 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { originHeader } from '#functions/http/origin-header.ts';
 import { securityHeaders } from './constructs/security-headers.ts';
 import { siteRoutes } from './constructs/site-routes.ts';
 import { siteContentSecurityPolicy } from './content-security-policy.ts';
@@ -26,6 +28,10 @@ import type { Settings } from './settings.ts';
 export interface WebStackProps extends StackProps {
   /** The execute-api host name `/api/*` goes to. */
   apiDomainName: string;
+  /** Sent with every request to the API, which refuses requests without it. */
+  originSecret: ISecret;
+  /** The web ACL (us-east-1) that limits each client before its requests reach the site or the API. */
+  webAclArn: string;
   settings: Pick<Settings, 'domainName' | 'certificateArn' | 'siteBuildDirectory'>;
 }
 
@@ -83,7 +89,11 @@ export class WebStack extends Stack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // A dynamic reference, resolved by CloudFormation at deploy: the value never appears in the template.
+            customHeaders: { [originHeader]: props.originSecret.secretValue.unsafeUnwrap() },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -93,6 +103,7 @@ export class WebStack extends Stack {
         },
       },
       ...customDomain,
+      webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -103,10 +114,6 @@ export class WebStack extends Stack {
       {
         id: 'AwsSolutions-CFR1',
         reason: 'The marketplace is public: anyone may browse challenges and the directory from anywhere.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason: 'No WAF yet: the API is throttled at its stage and writes need a signed-in session; a web ACL comes when abuse shows up.',
       },
       ...(customDomain
         ? []

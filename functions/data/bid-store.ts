@@ -2,23 +2,28 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import { sealedBidStatuses, type BidStatus } from '#shared/bid.ts';
 import type { BidStore, BidWrite, BidWriteOutcome, StoredBid, StoredBidAudit, StoredBidder, StoredPartnership } from '../domain/bids/ports.ts';
+import type { DailyAllowance } from '../domain/daily-allowance.ts';
+import { allowanceEntity, allowanceUse } from './allowance.entity.ts';
 import { bidAuditEntity, bidderEntity, bidEntity, bidLocatorEntity, partnershipEntity } from './bid.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
+import { lostRace, type TransactionResult } from './races.ts';
 
 /**
  * A guarded transaction's outcome: written, or refused by the guard at that position in the
  * transaction (`guards[i]` names what item i's failed condition means); a concurrent transaction on
- * the same items counts as a stale read. Anything else is a fault.
+ * the same items counts as a stale read. Anything else is a fault. A write that uses a daily
+ * allowance ends with it: that last item's condition failing means the allowance is used up.
  */
-function outcomeOf({ canceled, data }: { canceled: boolean; data: { code?: string }[] }, guards: BidWriteOutcome[], what: string): BidWriteOutcome {
-  if (!canceled) return 'written';
-  const failed = data.findIndex(({ code }) => code === 'ConditionalCheckFailed');
+function outcomeOf(result: TransactionResult, guards: BidWriteOutcome[], what: string, allowance?: DailyAllowance): BidWriteOutcome {
+  if (!result.canceled) return 'written';
+  const failed = result.data.findIndex(({ code }) => code === 'ConditionalCheckFailed');
   if (failed >= 0 && failed < guards.length) return guards[failed]!;
-  if (data.some(({ code }) => code === 'TransactionConflict')) return 'stale';
-  throw new Error(`${what} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+  if (allowance && failed === result.data.length - 1) return 'allowanceUsedUp';
+  if (lostRace(result)) return 'stale';
+  throw new Error(`${what} failed: ${JSON.stringify(result.data.map((item) => item.code))}`);
 }
 
 const draftStatuses: readonly BidStatus[] = ['draft', 'withdrawn'];
@@ -33,7 +38,8 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
   const challenges = challengeEntity(client, table);
   const challengeAudits = challengeAuditEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
-  const service = new Service({ bids, locators, bidders, partnerships, bidAudits, challenges, challengeAudits, outboxEvents }, { client, table });
+  const allowances = allowanceEntity(client, table);
+  const service = new Service({ bids, locators, bidders, partnerships, bidAudits, challenges, challengeAudits, outboxEvents, allowances }, { client, table });
   const asBid = (item: unknown) => item as StoredBid;
 
   type Entities = Parameters<Parameters<typeof service.transaction.write>[0]>[0];
@@ -48,11 +54,12 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     const patch = entity.patch({ challengeId: bid.challengeId, bidId: bid.bidId }).set(set);
     return (remove.length ? patch.remove(remove) : patch).where(({ version }, { eq }) => eq(version, bid.version)).commit();
   };
-  /** The audit lines and emails that go with a write. */
-  const trail = ({ bidAudits: audits, challengeAudits: challengeTrail, outboxEvents: events }: Entities, write: Pick<BidWrite, 'audit' | 'challengeAudit' | 'emails'>) => [
+  /** The audit lines and emails that go with a write and, last, the daily allowance the emails use. */
+  const trail = ({ bidAudits: audits, challengeAudits: challengeTrail, outboxEvents: events, allowances: allowed }: Entities, write: Pick<BidWrite, 'audit' | 'challengeAudit' | 'emails' | 'allowance'>) => [
     ...(write.audit ? [audits.create(write.audit).commit()] : []),
     ...(write.challengeAudit ? [challengeTrail.create(write.challengeAudit).commit()] : []),
     ...(write.emails ?? []).map((email) => events.create(outboxItem(newId(), email)).commit()),
+    ...(write.allowance ? [allowanceUse(allowed, write.allowance)] : []),
   ];
   const queryBids = async (challengeId: string, statuses?: readonly BidStatus[]) => {
     const query = bids.query.byChallenge({ challengeId });
@@ -101,7 +108,7 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
           ...trail(entities, write),
         ])
         .go();
-      return outcomeOf(result, ['closed', 'stale', ...(write.confirmedPartners ?? []).map((): BidWriteOutcome => 'stale')], `Changing bid ${bid.bidId}`);
+      return outcomeOf(result, ['closed', 'stale', ...(write.confirmedPartners ?? []).map((): BidWriteOutcome => 'stale')], `Changing bid ${bid.bidId}`, write.allowance);
     },
 
     async partners(challengeId, bidId) {
@@ -113,23 +120,26 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     },
 
     async invite(bid, partnership, write) {
-      const { challengeId, organisationId } = partnership;
+      const { challengeId } = partnership;
       const result = await service.transaction
         .write((entities) => [
           stillOpen(entities, challengeId, write.at),
           bidPatch(entities, bid, write),
-          entities.bidders.create({ challengeId, organisationId, bidId: bid.bidId, role: 'partner' }).commit(),
-          // Replaces the record of an earlier invitation the partner declined.
-          entities.partnerships.put(partnership).commit(),
+          // Replaces only the record of an earlier invitation the partner declined. No bidder guard yet:
+          // the partner takes its place on confirming, so the invitation tells the lead nothing of its bidding.
+          entities.partnerships
+            .put(partnership)
+            .where(({ status }, { notExists, eq }) => `${notExists(status)} OR ${eq(status, 'declined')}`)
+            .commit(),
           ...trail(entities, write),
         ])
         .go();
-      return outcomeOf(result, ['closed', 'stale', 'taken'], `Inviting a partner into bid ${bid.bidId}`);
+      return outcomeOf(result, ['closed', 'stale', 'taken'], `Inviting a partner into bid ${bid.bidId}`, write.allowance);
     },
 
     async removePartner(bid, partnership, write) {
       const { challengeId, organisationId } = partnership;
-      const ownsGuard = partnership.status !== 'declined';
+      const ownsGuard = partnership.status === 'confirmed';
       const result = await service.transaction
         .write((entities) => [
           stillOpen(entities, challengeId, write.at),
@@ -138,7 +148,7 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
             .delete({ challengeId, bidId: bid.bidId, organisationId })
             .where(({ status }, { eq }) => eq(status, partnership.status))
             .commit(),
-          // A partner that declined has no guard any more, and may lead a bid of its own by now.
+          // Only a confirmed partner holds a guard: an invited one may bid otherwise, one that declined may lead a bid of its own by now.
           ...(ownsGuard
             ? [
                 entities.bidders
@@ -163,18 +173,19 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
             .set(response)
             .where(({ status }, { eq }) => eq(status, 'invited'))
             .commit(),
-          ...(response.status === 'declined'
+          // Confirming takes the partner's one place in the challenge's bidding, only if it has none elsewhere.
+          ...(response.status === 'confirmed'
             ? [
                 entities.bidders
-                  .delete({ challengeId, organisationId })
-                  .where(({ bidId: guarded }, { eq }) => eq(guarded, bidId))
+                  .put({ challengeId, organisationId, bidId, role: 'partner' })
+                  .where(({ bidId: guarded }, { notExists, eq }) => `${notExists(guarded)} OR ${eq(guarded, bidId)}`)
                   .commit(),
               ]
             : []),
           ...trail(entities, { audit, emails }),
         ])
         .go();
-      return outcomeOf(result, ['closed', 'stale', 'stale'], `Answering an invitation into bid ${bidId}`);
+      return outcomeOf(result, ['closed', 'stale', 'taken'], `Answering an invitation into bid ${bidId}`);
     },
 
     async bidder(challengeId, organisationId) {

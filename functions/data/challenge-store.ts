@@ -7,6 +7,7 @@ import { followEntity, ndaAcceptanceEntity } from './challenge-interest.entity.t
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { questionEntity } from './question.entity.ts';
+import { guardsHeld } from './races.ts';
 
 type ChallengeAttributes = Parameters<Parameters<ReturnType<ReturnType<typeof challengeEntity>['query']['byStatus']>['where']>[0]>[0];
 type FilterOperations = Parameters<Parameters<ReturnType<ReturnType<typeof challengeEntity>['query']['byStatus']>['where']>[0]>[1];
@@ -30,13 +31,6 @@ function filterExpression(filters: ChallengeFilters, attributes: ChallengeAttrib
 }
 
 const noFilters: ChallengeFilters = { includeFirmsOnly: true };
-
-/** A guarded transaction's outcome: written, or refused because its first item's condition failed; anything else is a fault. */
-function guardHeld({ canceled, data }: { canceled: boolean; data: { code?: string }[] }, what: string): boolean {
-  if (!canceled) return true;
-  if (data[0]?.code === 'ConditionalCheckFailed') return false;
-  throw new Error(`${what} failed: ${JSON.stringify(data.map((item) => item.code))}`);
-}
 
 /** The stored side of challenges (see ChallengeStore): every read is a GetItem or a Query. */
 export function createChallengeStore(client: DynamoDBDocumentClient, table: string, newId: () => string): ChallengeStore {
@@ -72,7 +66,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
           ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
         ])
         .go();
-      return guardHeld({ canceled, data }, `Changing challenge ${challengeId}`);
+      return guardsHeld({ canceled, data }, `Changing challenge ${challengeId}`);
     },
 
     async ofOrganisation(organisationId, page) {
@@ -148,7 +142,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
           ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
         ])
         .go();
-      return guardHeld({ canceled, data }, `Answering question ${questionId}`);
+      return guardsHeld({ canceled, data }, `Answering question ${questionId}`);
     },
 
     async follow(challengeId, firmId, userId, at) {

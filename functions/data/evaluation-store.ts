@@ -5,16 +5,7 @@ import { bidAuditEntity, bidEntity, scoreEntity } from './bid.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
-
-/**
- * A guarded transaction's outcome: written, or refused because a guard failed or a concurrent
- * transaction on the same items won (both a 409 for the caller); anything else is a fault.
- */
-function guardsHeld({ canceled, data }: { canceled: boolean; data: { code?: string }[] }, what: string): boolean {
-  if (!canceled) return true;
-  if (data.some(({ code }) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) return false;
-  throw new Error(`${what} failed: ${JSON.stringify(data.map((item) => item.code))}`);
-}
+import { guardsHeld } from './races.ts';
 
 /** The stored side of the evaluation (see EvaluationStore): scores, the shortlist and the decision. */
 export function createEvaluationStore(client: DynamoDBDocumentClient, table: string, newId: () => string): EvaluationStore {

@@ -5,13 +5,14 @@ import type {
   OrganisationChanges,
   OrganisationStore,
 } from '../domain/organisations/ports.ts';
+import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { invitationEntity } from './invitation.entity.ts';
 import { kvkClaimEntity, organisationEntity } from './organisation.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
+import { guardsHeld, lostRace, lostRaceError, lostRaceOn } from './races.ts';
+import { sessionEntity } from './session.entity.ts';
 import { emailClaimEntity, userEntity } from './user.entity.ts';
-
-const isConditionFailure = (error: unknown) => /conditional/i.test(String((error as Error)?.message ?? error));
 
 /** DynamoDB keeps no empty sets: an emptied set is removed instead. */
 const setAttributes = ['disciplines', 'sectorsServed'] as const;
@@ -30,14 +31,16 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
   const emailClaims = emailClaimEntity(client, table);
   const invitations = invitationEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
-  const service = new Service({ organisations, kvkClaims, users, invitations, outboxEvents }, { client, table });
+  const sessions = sessionEntity(client, table);
+  const allowances = allowanceEntity(client, table);
+  const service = new Service({ organisations, kvkClaims, users, invitations, outboxEvents, allowances }, { client, table });
 
   const person = async (userId: string) => (await users.get({ userId }).go({ consistent: true })).data ?? undefined;
 
   return {
     async register(organisation) {
       const { kept } = splitEmptySets(organisation);
-      const { canceled, data } = await service.transaction
+      const result = await service.transaction
         .write(({ organisations: org, kvkClaims: claim, users: user }) => [
           org.create(kept).commit(),
           claim.create({ kvkNumber: organisation.kvkNumber, organisationId: organisation.organisationId }).commit(),
@@ -48,10 +51,11 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
             .commit(),
         ])
         .go();
-      if (!canceled) return 'registered';
-      if (data[2]?.code === 'ConditionalCheckFailed') return 'alreadyMember';
-      if (data[1]?.code === 'ConditionalCheckFailed') return 'kvkNumberTaken';
-      throw new Error(`Registering organisation ${organisation.organisationId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+      if (!result.canceled) return 'registered';
+      // A concurrent registration by the same person, or of the same number, is a lost race like a failed guard.
+      if (lostRaceOn(result, 2)) return 'alreadyMember';
+      if (lostRaceOn(result, 1)) return 'kvkNumberTaken';
+      throw new Error(`Registering organisation ${organisation.organisationId} failed: ${JSON.stringify(result.data.map((item) => item.code))}`);
     },
 
     async organisation(organisationId) {
@@ -61,7 +65,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
     async change(organisationId, expectedVersion, { set, remove = [] }, email) {
       const { kept, emptied } = splitEmptySets(set);
       const removed: (keyof OrganisationChanges)[] = [...remove, ...emptied];
-      const { canceled, data } = await service.transaction
+      const result = await service.transaction
         .write(({ organisations: org, outboxEvents: events }) => [
           (removed.length ? org.patch({ organisationId }).set(kept).remove(removed) : org.patch({ organisationId }).set(kept))
             .where(({ version }, { eq }) => eq(version, expectedVersion))
@@ -69,9 +73,54 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
           ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
         ])
         .go();
-      if (!canceled) return true;
-      if (data[0]?.code === 'ConditionalCheckFailed') return false;
-      throw new Error(`Changing organisation ${organisationId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
+      return guardsHeld(result, `Changing organisation ${organisationId}`);
+    },
+
+    async decide(organisation, expectedVersion, { set, remove = [], kvkClaim, membershipsEnd = [], ownerRejoins = false }, email) {
+      const { organisationId, kvkNumber, ownerUserId } = organisation;
+      const { kept, emptied } = splitEmptySets(set);
+      const removed: (keyof OrganisationChanges)[] = [...remove, ...emptied];
+      const result = await service.transaction
+        .write(({ organisations: org, kvkClaims: claim, users: user, outboxEvents: events }) => [
+          (removed.length ? org.patch({ organisationId }).set(kept).remove(removed) : org.patch({ organisationId }).set(kept))
+            .where(({ version }, { eq }) => eq(version, expectedVersion))
+            .commit(),
+          ...(kvkClaim === 'hold'
+            ? [claim.put({ kvkNumber, organisationId }).where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`).commit()]
+            : kvkClaim === 'release'
+              ? // Gone already is released; a claim another organisation made since is never touched.
+                [claim.delete({ kvkNumber }).where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`).commit()]
+              : []),
+          ...(ownerRejoins
+            ? [user.patch({ userId: ownerUserId }).set({ organisationId, role: 'owner' }).where((attributes, { notExists }) => `${notExists(attributes.organisationId)} AND ${notExists(attributes.erasedAt)}`).commit()]
+            : []),
+          ...membershipsEnd.map((userId) => user.patch({ userId }).remove(['organisationId', 'role']).where((attributes, { eq }) => eq(attributes.organisationId, organisationId)).commit()),
+          ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
+        ])
+        .go();
+      if (!result.canceled) return 'written';
+      if (lostRaceOn(result, 0)) return 'stale';
+      if (kvkClaim === 'hold' && lostRaceOn(result, 1)) return 'kvkNumberTaken';
+      if (ownerRejoins && lostRaceOn(result, kvkClaim ? 2 : 1)) return 'ownerTaken';
+      // A member who left or moved meanwhile, or any concurrent transaction: what staff read is stale.
+      if (lostRace(result)) return 'stale';
+      throw new Error(`Deciding on organisation ${organisationId} failed: ${JSON.stringify(result.data.map((item) => item.code))}`);
+    },
+
+    async endMemberSessions(organisationId) {
+      let members: string | null = null;
+      do {
+        const page: { data: { userId: string }[]; cursor: string | null } = await users.query.byOrganisation({ organisationId }).go({ count: 25, cursor: members });
+        for (const { userId } of page.data) {
+          let sessionsPage: string | null = null;
+          do {
+            const found: { data: { sessionId: string }[]; cursor: string | null } = await sessions.query.byUser({ userId }).go({ count: 25, cursor: sessionsPage });
+            if (found.data.length) await sessions.delete(found.data.map(({ sessionId }) => ({ sessionId }))).go();
+            sessionsPage = found.cursor;
+          } while (sessionsPage);
+        }
+        members = page.cursor;
+      } while (members);
     },
 
     async byStatus(status, page) {
@@ -116,27 +165,59 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
       return (await invitations.query.byEmail({ email }).go({ pages: 'all', consistent: true })).data;
     },
 
-    async invite(invitation, email) {
-      await service.transaction
-        .write(({ invitations: invite, outboxEvents: events }) => [invite.put(invitation).commit(), events.create(outboxItem(newId(), email)).commit()])
-        .go()
-        .then(({ canceled, data }) => {
-          if (canceled) throw new Error(`Inviting ${invitation.email} failed: ${JSON.stringify(data.map((item) => item.code))}`);
-        });
+    async invite(invitation, email, allowance) {
+      const { organisationId } = invitation;
+      const now = Math.floor(allowance.at.getTime() / 1000);
+      const result = await retriedOnContention(() =>
+        service.transaction
+          .write(({ organisations: org, invitations: invite, allowances: allowed, outboxEvents: events }) => [
+            org.check({ organisationId }).where(({ status }, { eq }) => eq(status, 'verified')).commit(),
+            // An open invitation stays as it is: inviting the address again sends nothing.
+            invite.put(invitation).where(({ expiresAt }, { notExists, lte }) => `${notExists(expiresAt)} OR ${lte(expiresAt, now)}`).commit(),
+            allowanceUse(allowed, allowance),
+            events.create(outboxItem(newId(), email)).commit(),
+          ])
+          .go(),
+      );
+      if (!result.canceled) return 'invited';
+      if (refusedAt(result, 1)) return 'alreadyInvited';
+      if (refusedAt(result, 0)) return 'notVerified';
+      if (refusedAt(result, 2)) return 'allowanceUsedUp';
+      if (lostRace(result)) return 'contended';
+      throw new Error(`Inviting into organisation ${organisationId} failed: ${JSON.stringify(result.data.map((item) => item.code))}`);
     },
 
-    async join(userId, invitation) {
-      const { canceled } = await service.transaction
-        .write(({ users: user, invitations: invite }) => [
+    async join(userId, invitation, at) {
+      const { email, organisationId } = invitation;
+      const result = await service.transaction
+        .write(({ users: user, invitations: invite, organisations: org }) => [
+          invite
+            .delete({ email, organisationId })
+            .where(({ expiresAt }, { gt }) => gt(expiresAt, Math.floor(at.getTime() / 1000)))
+            .commit(),
           user
             .patch({ userId })
-            .set({ organisationId: invitation.organisationId, role: 'member' })
-            .where(({ organisationId }, { notExists }) => notExists(organisationId))
+            .set({ organisationId, role: 'member' })
+            .where((attributes, { notExists }) => notExists(attributes.organisationId))
             .commit(),
-          invite.delete({ email: invitation.email, organisationId: invitation.organisationId }).commit(),
+          org.check({ organisationId }).where(({ status }, { eq }) => eq(status, 'verified')).commit(),
         ])
         .go();
-      return !canceled;
+      if (!result.canceled) return 'joined';
+      if (lostRaceOn(result, 0)) return 'noInvitation';
+      if (lostRaceOn(result, 1)) return 'hasOrganisation';
+      if (lostRaceOn(result, 2)) return 'notVerified';
+      throw new Error(`Joining organisation ${organisationId} failed: ${JSON.stringify(result.data.map((item) => item.code))}`);
+    },
+
+    async decline(email, organisationId) {
+      try {
+        await invitations.remove({ email, organisationId }).go();
+        return true;
+      } catch (error) {
+        if (lostRaceError(error)) return false;
+        throw error;
+      }
     },
 
     async leave(userId, organisationId) {
@@ -148,7 +229,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
           .go();
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
+        if (lostRaceError(error)) return false;
         throw error;
       }
     },

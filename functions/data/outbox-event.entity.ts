@@ -13,10 +13,10 @@ export const outboxEventSchema = {
   attributes: {
     eventId: { type: 'string', required: true, readOnly: true },
     type: { type: 'string', required: true, readOnly: true },
+    // Not read-only: erasure blanks a person's address and name in the events sent to them.
     recipients: {
       type: 'list',
       required: true,
-      readOnly: true,
       items: {
         type: 'map',
         properties: {
@@ -26,12 +26,19 @@ export const outboxEventSchema = {
         },
       },
     },
-    data: { type: 'any', required: true, readOnly: true },
+    data: { type: 'any', required: true },
     status: { type: ['pending', 'delivered', 'failed'] as const, required: true, default: 'pending' },
     createdAt: { type: 'string', required: true, readOnly: true },
     deliveredAt: { type: 'string' },
-    // Why an event can never be delivered (no such template, bad data); it is kept for a person to look at.
+    // Why an event can never be delivered (no such template, bad data, recipients refused); it is kept for a person to look at.
     failure: { type: 'string' },
+    // The recipients the mail service refused for good, each with its reason; the others have the email.
+    rejected: {
+      type: 'list',
+      items: { type: 'map', properties: { email: { type: 'string', required: true }, reason: { type: 'string', required: true } } },
+    },
+    // A delivered event is deleted by the table's TTL after a while (epoch seconds); pending and failed ones are kept.
+    expiresAt: { type: 'number' },
   },
   indexes: {
     // Which event is this? (the dispatcher marks it delivered by id)
@@ -39,7 +46,7 @@ export const outboxEventSchema = {
       pk: { field: 'pk', composite: ['eventId'], template: 'EVENT#${eventId}', casing: 'none' },
       sk: { field: 'sk', composite: [], template: 'EVENT', casing: 'none' },
     },
-    // Which events are still pending, oldest first? (operators re-drive what the stream could not deliver)
+    // Which events are pending or failed, oldest first? (staff re-drive what the stream could not deliver)
     byStatus: {
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['status'], template: 'OUTBOX#${status}', casing: 'none' },

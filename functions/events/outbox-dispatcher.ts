@@ -8,16 +8,20 @@ import { createStreamHandler } from './stream-handler.ts';
 /**
  * Turns each new outbox event on the table's stream into its emails. The event source (AWS) or
  * the local poller passes only INSERTs of `EVENT#` items; a failure leaves the record to be retried.
+ * Only an event still pending is delivered, as it stands in the table now.
  */
 export function createOutboxDispatcher(wired: () => Wiring) {
   return createStreamHandler(async (record, context) => {
-    const { outboxEvents, delivery, idempotency } = wired();
+    const { outboxEvents, outbox, delivery, idempotency } = wired();
     // Lets an in-progress send expire with this invocation, should it die midway.
     idempotency.registerLambdaContext(context);
     const image = record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined;
     if (!image) return;
-    const { data: event } = outboxEvents.parse({ Item: unmarshall(image) });
-    if (!event) return;
+    const { data: written } = outboxEvents.parse({ Item: unmarshall(image) });
+    if (!written) return;
+    // The stream replays the event as written; what counts is the event now (erasure may have taken a recipient out, a re-drive may have sent it).
+    const event = await outbox.event(written.eventId);
+    if (event?.status !== 'pending') return;
     const outcome = await deliverEvent(event, delivery);
     if (outcome === 'failed') logger.error('Outbox event set aside as undeliverable', { eventId: event.eventId, type: event.type });
   });

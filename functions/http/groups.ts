@@ -6,7 +6,8 @@ export const groups: Record<RouteGroup, GroupPermissions> = {
   // Sign-in codes are mailed directly: the person is waiting for them.
   account: { table: 'readWrite', sendEmail: true },
   organisations: { table: 'readWrite', sendEmail: false },
-  staff: { table: 'readWrite', sendEmail: false },
+  // A staff re-drive sends an outbox event's missing emails itself.
+  staff: { table: 'readWrite', sendEmail: true },
   directory: { table: 'read', sendEmail: false },
   // Emails about challenges go through the outbox, so the group only writes the table.
   challenges: { table: 'readWrite', sendEmail: false },

@@ -22,5 +22,14 @@ export interface OutgoingEmail extends RenderedEmail {
 
 /** The one way out for email; SES in AWS, aws-ses-v2-local on this machine. */
 export interface Mailer {
+  /** Throws RecipientRejected when this recipient can never have the email; any other error may pass if retried. */
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+/** The mail service refused one recipient for good (a malformed or refused address): retrying the same email cannot help. */
+export class RecipientRejected extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'RecipientRejected';
+  }
 }

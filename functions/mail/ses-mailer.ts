@@ -1,6 +1,16 @@
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Mailer, OutgoingEmail } from './message.ts';
+import { RecipientRejected, type Mailer, type OutgoingEmail } from './message.ts';
+
+/**
+ * SES errors that refuse this one message's recipient for good: the address is malformed
+ * (InvalidParameterValue) or refused (MessageRejected, e.g. unverified while in the sandbox).
+ * Everything else concerns the account or the moment, not the recipient (Throttling,
+ * AccountSendingPausedException, ConfigurationSetSendingPausedException,
+ * MailFromDomainNotVerifiedException, a network failure): those are thrown as they are, so the
+ * whole event is retried and no one is skipped.
+ */
+const refusedForGood = new Set(['MessageRejected', 'InvalidParameterValue']);
 
 /**
  * Sends through SES's SendRawEmail, so that any header (List-Unsubscribe, List-Unsubscribe-Post)
@@ -20,8 +30,13 @@ export function createSesMailer(ses: SESClient, from: string): Mailer {
       })
         .compile()
         .build();
-      const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
-      return { messageId: answer.MessageId ?? '' };
+      try {
+        const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+        return { messageId: answer.MessageId ?? '' };
+      } catch (error) {
+        if (error instanceof Error && refusedForGood.has(error.name)) throw new RecipientRejected(`${error.name}: ${error.message}`);
+        throw error;
+      }
     },
   };
 }

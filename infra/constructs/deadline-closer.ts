@@ -2,8 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterPattern } from 'aws-cdk-lib/aws-logs';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
+import { deadlineJobFailed } from '#functions/events/deadline-jobs-log.ts';
 import { bundledFunction } from './bundled-function.ts';
 import type { OperatorAlerts } from './operator-alerts.ts';
 import { grantTableAccess } from './table-access.ts';
@@ -34,12 +36,25 @@ export class DeadlineCloser extends Construct {
       timeout: Duration.minutes(2),
       memorySize: 512,
     });
-    grantTableAccess(this.function, props.table, 'readWrite');
+    // It changes challenges (with their audit lines) and writes the emails they owe, nothing else.
+    grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['CHALLENGE#', 'EVENT#'] });
     new Rule(this, 'Schedule', {
       description: 'Close challenges whose bid deadline has passed; remind firms with unsubmitted bids',
       schedule: Schedule.rate(closeSchedule),
       targets: [new LambdaFunction(this.function, { retryAttempts: 2 })],
     });
     props.alerts.alarmWhen('DeadlineCloserErrors', this.function.metricErrors(), 'Closing challenges past their deadline or reminding firms of it failed');
+    // One challenge that fails no longer fails the run (the others go on), so its logged failure is what raises the alarm.
+    const failedChallenges = this.function.logGroup.addMetricFilter('FailedChallenges', {
+      filterPattern: FilterPattern.stringValue('$.message', '=', deadlineJobFailed),
+      metricNamespace: 'Crossover',
+      metricName: 'DeadlineJobFailures',
+      metricValue: '1',
+    });
+    props.alerts.alarmWhen(
+      'DeadlineJobFailures',
+      failedChallenges.metric({ statistic: 'Sum' }),
+      'A challenge could not be closed or reminded for (its reason is in the log); every run tries it again',
+    );
   }
 }

@@ -39,8 +39,8 @@ export class OutboxDispatcher extends Construct {
       timeout: Duration.minutes(1),
       memorySize: 512,
     });
-    // Reads the event, marks it delivered.
-    grantTableAccess(this.function, props.table, 'readWrite');
+    // Reads the event, notes its recipients, remembers each email sent, marks the event delivered: those items only.
+    grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['EVENT#', 'RECIPIENT#', 'IDEMPOTENCY#'] });
     props.mail.grantSend(this.function);
 
     this.failedBatches = new Queue(this, 'FailedBatches', {

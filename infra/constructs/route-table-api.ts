@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -8,9 +8,11 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { GroupPermissions, RouteDefinition, RouteGroup } from '#functions/http/route.ts';
+import type { OperationId } from '#functions/http/routes.ts';
 import { bundledFunction } from './bundled-function.ts';
 import type { MailIdentity } from './mail-identity.ts';
 import type { OperatorAlerts } from './operator-alerts.ts';
+import { routeThrottles, stageThrottle } from './route-throttles.ts';
 import { grantTableAccess } from './table-access.ts';
 
 export interface RouteTableApiProps {
@@ -20,6 +22,8 @@ export interface RouteTableApiProps {
   mail: MailIdentity;
   /** Every group reads it: any request may carry a session cookie to check. */
   sessionKey: ISecret;
+  /** Every group reads it: a request without it did not come through CloudFront and is refused. */
+  originSecret: ISecret;
   environment: Record<string, string>;
   alerts: OperatorAlerts;
 }
@@ -46,13 +50,20 @@ export class RouteTableApi extends Construct {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 100, burstLimit: 200 },
+      throttle: stageThrottle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
+    // HttpStage has no per-route settings; the stage resource does (keyed by route key, e.g. `POST /api/auth/code`; a JSON property, so CloudFormation's own casing).
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      props.routes.flatMap((route) => {
+        const throttle = routeThrottles[route.operationId as OperationId];
+        return throttle ? [[`${route.method} ${route.path}`, { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit }]] : [];
+      }),
+    );
     this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
 
     const functions = new Map<RouteGroup, NodejsFunction>();
@@ -60,11 +71,12 @@ export class RouteTableApi extends Construct {
       const fn = bundledFunction(this, `${group}Group`, {
         entry: groupEntry(group),
         description: `Crossover API: the ${group} routes`,
-        environment: props.environment,
+        environment: { ...props.environment, ORIGIN_SECRET_ARN: props.originSecret.secretArn },
         timeout: Duration.seconds(10),
       });
       grantGroupPermissions(fn, props.groups[group], props);
       props.sessionKey.grantRead(fn);
+      props.originSecret.grantRead(fn);
       props.alerts.alarmWhen(`${group}GroupErrors`, fn.metricErrors(), `The ${group} API function failed`);
       functions.set(group, fn);
     }

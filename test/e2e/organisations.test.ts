@@ -3,21 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium } from '../helpers/browser.ts';
+import { accessibilityViolations } from '../helpers/browser.ts';
 import { signInThroughPage } from '../helpers/browser-sign-in.ts';
 import { createInbox } from '../helpers/inbox.ts';
-import { startLocalStack, type LocalStack } from '../helpers/local-stack.ts';
+import { startStackAndBrowser, type LocalStack } from '../helpers/local-stack.ts';
 
-describe('End to end: a creative firm registers, staff verify it, and it appears in the directory', () => {
+describe('End to end: a creative firm registers, staff verify it, it appears in the directory and a colleague joins and leaves', () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'crossover-e2e-organisations-'));
   const owner = `owner-${Date.now()}@studio-e2e.example`;
   const firmName = `Studio E2E ${Date.now()}`;
+  const colleague = `colleague-${Date.now()}@studio-e2e.example`;
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startLocalStack(dataDirectory), launchChromium()]);
+    ({ stack, browser } = await startStackAndBrowser(dataDirectory));
     page = await (await browser.newContext()).newPage();
   });
 
@@ -98,6 +99,21 @@ describe('End to end: a creative firm registers, staff verify it, and it appears
     );
   });
 
+  // Dutch is the base language: its pages have no prefix.
+  it.each([
+    ['English', '/en', 'Cluster team', 'Emails', 'Emails that did not go out', 'Failed'],
+    ['Dutch', '', 'Clusterteam', 'E-mails', 'E-mails die niet zijn verstuurd', 'Mislukt'],
+  ])('shows staff the emails that did not go out in %s, from the staff navigation, with no accessibility violation', async (_, prefix, navigation, link, title, failed) => {
+    await page.goto(`${stack.url}${prefix}/staff/organisations`);
+    await page.getByRole('navigation', { name: navigation }).getByRole('link', { name: link }).click();
+
+    await page.waitForURL(`${stack.url}${prefix}/staff/outbox`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await page.getByLabel('Status').selectOption({ label: failed });
+    await page.locator('.notice, [data-testid="outbox-row"]').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('shows the verified firm in the public directory and on its own page', async () => {
     await page.goto(`${stack.url}/en/firms`);
 
@@ -107,6 +123,44 @@ describe('End to end: a creative firm registers, staff verify it, and it appears
     await card.click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(firmName);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets the verified owner invite a colleague, who after signing in is asked first: the invitation shows the name, KvK number and status', async () => {
+    await page.goto(`${stack.url}/en/organisation`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('sign-in-link').waitFor();
+    await signIn(owner);
+    await page.goto(`${stack.url}/en/organisation`);
+    await page.getByLabel('Invite a colleague (email address)').fill(colleague);
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    await page.getByText('Invited. Your colleague gets an email.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('sign-in-link').waitFor();
+
+    await signIn(colleague);
+
+    await page.waitForURL(`${stack.url}/en/invitations`);
+    const invitation = page.getByTestId('invitation');
+    await invitation.waitFor();
+    expect(await invitation.getByRole('heading', { level: 2 }).textContent()).toBe(firmName);
+    expect(await invitation.textContent()).toMatch(/Chamber of Commerce \(KvK\) number\s*\d{8}/);
+    expect(await invitation.textContent()).toContain('Verified');
+    expect(await page.getByTestId('account-menu').textContent()).not.toContain(firmName);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('joins the organisation only when the colleague accepts, and lets the colleague leave it after confirming', async () => {
+    await page.getByRole('button', { name: `Accept the invitation of ${firmName} and join` }).click();
+
+    await page.waitForURL(`${stack.url}/en/organisation`);
+    await expect.poll(() => page.getByTestId('account-menu').textContent()).toContain(firmName);
+    await page.getByTestId('leave-organisation').getByRole('button', { name: 'Leave this organisation' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Yes, leave' }).click();
+
+    await page.getByText(`You left ${firmName}.`).waitFor();
+    expect(await page.getByTestId('account-menu').textContent()).not.toContain(firmName);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

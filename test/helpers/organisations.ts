@@ -54,9 +54,11 @@ export async function registeredBy(api: TestApi, registration: RegisterOrganisat
   return { ...owner, email, organisationId: answer.body.id, organisation: answer.body };
 }
 
-/** Delivers the outbox as the stream would: every event written so far is mailed (tables are per test file). */
-export function outboxDelivery(tableName: string) {
-  const wired = createWiring(parseConfig(process.env));
+/**
+ * Delivers the outbox as the stream would: every event written since the last delivery is mailed
+ * (tables are per test file), through `wired` (say, one whose SES is down).
+ */
+export function outboxDelivery(tableName: string, wired = createWiring(parseConfig(process.env))) {
   const poller = createStreamPoller({
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     tableName,

@@ -31,7 +31,7 @@ describe.each(deployments)('AWS Solutions checks: Crossover $deployment', ({ con
     stacks.app.synth();
   });
 
-  it.each(['data', 'api', 'web'] as const)('leaves no error or warning unacknowledged in the %s stack', (name) => {
+  it.each(['data', 'api', 'edge', 'web'] as const)('leaves no error or warning unacknowledged in the %s stack', (name) => {
     expect(unacknowledgedFindings(stacks[name])).toEqual([]);
   });
 });

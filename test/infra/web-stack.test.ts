@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
@@ -181,8 +182,11 @@ describe('Stack: WebStack', () => {
 
   it('synthesises without a site build, deploying nothing and hashing no script', () => {
     const app = new App({ context: cdkJson.context, builtinCloudFormationValidation: false });
+    const secrets = new Stack(app, 'Secrets');
     const web = new WebStack(app, 'Web', {
       apiDomainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      originSecret: Secret.fromSecretNameV2(secrets, 'OriginSecret', 'origin'),
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/Crossover/473e64fd-f30b-4765-81a0-62ad96dd167a',
       settings: { siteBuildDirectory: noSiteBuild },
     });
     const withoutBuild = Template.fromStack(web);

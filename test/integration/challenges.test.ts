@@ -193,10 +193,10 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     expect(before.body).toMatchObject({ status: 'closed', can: { ask: false, follow: false } });
     expect(listed).toContain(open.challengeId);
     expect(listed).not.toContain(expired.challengeId);
-    expect(closedNow).toBe(1);
+    expect(closedNow).toEqual({ done: 1, failed: [] });
     expect(after.body).toMatchObject({ status: 'closed', version: 2 });
     expect(after.body.audit?.at(-1)).toMatchObject({ action: 'closed', actorRole: 'system' });
-    expect(await closeChallengesPastDeadline(wiring().challengePorts)).toBe(0);
+    expect(await closeChallengesPastDeadline(wiring().challengePorts)).toEqual({ done: 0, failed: [] });
     expect(await mailTo(world.people.commissioner.email, /Expired but not yet closed/)).toHaveLength(1);
   });
 

@@ -5,6 +5,10 @@ export interface PersonalDataPorts {
   organisation(organisationId: string): Promise<Record<string, unknown> | undefined>;
   /** Ends every session, frees the address and blanks the person's fields, keeping the id for the audit trail. */
   anonymise(userId: string, email: string, at: string): Promise<void>;
+  /** Takes the address out of every outbox event sent (or still to be sent) to it, and the address and name out of their data. */
+  scrubOutbox(email: string, name?: string): Promise<void>;
+  /** Deletes every invitation to the address. */
+  forgetInvitations(email: string): Promise<void>;
   now(): Date;
 }
 
@@ -26,10 +30,16 @@ export async function exportPersonalData(person: { userId: string; email: string
 
 /**
  * Erases a person (GDPR art. 17):
- * 1. end all their sessions, so they are signed out everywhere
- * 2. free their email address and blank their name and email
- * 3. keep the user id, now naming no one, wherever the audit trail records them as the actor
+ * 1. take their address and name out of the outbox events addressed to them (delivered ones expire
+ *    after 30 days anyway; a pending one is then never sent to them)
+ * 2. delete the invitations to their address
+ * 3. end all their sessions, so they are signed out everywhere; free their email address and blank
+ *    their name and email (last, so that a failure before it leaves them able to try again)
+ * 4. keep the user id, now naming no one, wherever the audit trail records them as the actor
  */
 export async function erasePersonalData(person: { userId: string; email: string }, ports: PersonalDataPorts): Promise<void> {
+  const name = (await ports.user(person.userId))?.['name'];
+  await ports.scrubOutbox(person.email, typeof name === 'string' && name.trim() ? name : undefined);
+  await ports.forgetInvitations(person.email);
   await ports.anonymise(person.userId, person.email, ports.now().toISOString());
 }

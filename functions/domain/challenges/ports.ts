@@ -1,6 +1,7 @@
 import type { ChallengeListQuery, ChallengeStatus, ChallengeTerms } from '#shared/challenge.ts';
 import type { sectors } from '#shared/organisation.ts';
 import type { BidStore } from '../bids/ports.ts';
+import type { DailyLimits } from '../daily-allowance.ts';
 import type { OrganisationStore, OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
 
 /** A challenge as it is stored: its terms (deadlines as UTC ISO strings) and its place in the lifecycle. */
@@ -107,6 +108,8 @@ export interface ChallengePorts {
   bids: BidStore;
   /** The cluster staff's addresses: they moderate. */
   staffEmails: readonly string[];
+  /** How often a firm may make Crossover email others about one bid per day. */
+  limits: DailyLimits;
   now(): Date;
   newId(): string;
 }

@@ -1,6 +1,6 @@
 import type { Language } from '#shared/language.ts';
 import { renderEmail } from '../../mail/layout.ts';
-import type { OutgoingEmail, Recipient } from '../../mail/message.ts';
+import { RecipientRejected, type OutgoingEmail, type Recipient } from '../../mail/message.ts';
 import type { MailTemplate } from '../../mail/templates/template.ts';
 
 /** An outbox event as the dispatcher reads it from the stream. */
@@ -11,13 +11,25 @@ export interface PendingEvent {
   data: unknown;
 }
 
+/** A recipient the mail service refused for good, and why. */
+export interface Rejection {
+  email: string;
+  reason: string;
+}
+
 export interface DeliveryPorts {
   templates: ReadonlyMap<string, MailTemplate>;
-  /** Sends the email unless one was sent already under this key; throws while mail cannot go out. */
+  /**
+   * Sends the email unless one was sent already under this key; throws RecipientRejected when the
+   * mail service refuses this recipient for good, and anything else while mail cannot go out.
+   */
   sendOnce(key: string, email: OutgoingEmail): Promise<void>;
-  markDelivered(eventId: string): Promise<void>;
-  /** An event that no retry can deliver is set aside, so it never blocks the ones behind it. */
-  markFailed(eventId: string, reason: string): Promise<void>;
+  /** Remembers whom the event is addressed to, so that erasure can find it by address. */
+  noteRecipients(event: PendingEvent): Promise<void>;
+  /** Every recipient has the email: the event is kept a while, then expires. */
+  markDelivered(event: PendingEvent): Promise<void>;
+  /** An event that no retry can deliver (or only to some) is set aside for staff, so it never blocks the ones behind it. */
+  markFailed(event: PendingEvent, reason: string, rejected?: Rejection[]): Promise<void>;
   siteUrl: string;
 }
 
@@ -26,26 +38,40 @@ export type DeliveryOutcome = 'delivered' | 'failed';
 /**
  * Delivers one outbox event:
  * 1. find the event's template and check its data (no template or bad data: set aside as failed)
- * 2. render one email per recipient, in the recipient's language
- * 3. send each once: the key names event and recipient, so a retried event skips who already has it
- * 4. mark the event delivered
+ * 2. note its recipients, so that erasure can find the event by address
+ * 3. render one email per recipient, in the recipient's language
+ * 4. send each once: the key names event and recipient, so a retried or re-driven event skips who
+ *    already has it; a recipient the mail service refuses for good is recorded and skipped, while
+ *    any other failure stops here and the whole event is retried
+ * 5. mark the event delivered, or, if anyone was refused, failed with who and why (staff re-drive it)
  */
 export async function deliverEvent(event: PendingEvent, ports: DeliveryPorts): Promise<DeliveryOutcome> {
   const template = ports.templates.get(event.type);
   if (!template) {
-    await ports.markFailed(event.eventId, `No mail template for event type ${event.type}`);
+    await ports.markFailed(event, `No mail template for event type ${event.type}`);
     return 'failed';
   }
   const data = template.data.safeParse(event.data);
   if (!data.success) {
-    await ports.markFailed(event.eventId, `Event data does not fit template ${event.type}: ${data.error.message}`);
+    await ports.markFailed(event, `Event data does not fit template ${event.type}: ${data.error.message}`);
     return 'failed';
   }
+  await ports.noteRecipients(event);
+  const rejected: Rejection[] = [];
   for (const recipient of event.recipients) {
     const language: Language = recipient.language;
     const content = template.compose(data.data, language, { siteUrl: ports.siteUrl });
-    await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, { ...renderEmail(content, language), to: recipient });
+    try {
+      await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, { ...renderEmail(content, language), to: recipient });
+    } catch (error) {
+      if (!(error instanceof RecipientRejected)) throw error;
+      rejected.push({ email: recipient.email, reason: error.reason });
+    }
   }
-  await ports.markDelivered(event.eventId);
+  if (rejected.length) {
+    await ports.markFailed(event, `The mail service refused ${rejected.length} of ${event.recipients.length} recipients`, rejected);
+    return 'failed';
+  }
+  await ports.markDelivered(event);
   return 'delivered';
 }

@@ -2,39 +2,49 @@ import { defaultLanguage } from '#shared/language.ts';
 import { erasePersonalData, exportPersonalData, type PersonalDataPorts } from '../../../domain/account/personal-data.ts';
 import { meOf } from '../../../domain/account/profile.ts';
 import { requestSignInCode, verifySignIn } from '../../../domain/account/sign-in.ts';
+import { acceptInvitation, declineInvitation, personalInvitations } from '../../../domain/organisations/personal-invitations.ts';
 import { sessionKey } from '../../../session-key.ts';
 import { signInPorts } from '../../../sign-in-wiring.ts';
 import { wiring } from '../../../wiring.ts';
 import { signedInCaller as person } from '../../caller.ts';
 import { createGroupHandler, Reply } from '../../group-handler.ts';
+import { clientAddress } from '../../client-address.ts';
 import { callerOfSession } from '../../resolve-caller.ts';
 import { clearedSessionCookie, sessionCookie, sessionToken } from '../../session-cookie.ts';
 
 
 function personalDataPorts(): PersonalDataPorts {
-  const { accounts, organisations } = wiring();
+  const { accounts, organisations, outbox, organisationPorts } = wiring();
   return {
     user: async (userId) => (await accounts.users.get({ userId }).go()).data ?? undefined,
     sessions: accounts.sessionsOf,
     signInCodes: accounts.codesSentTo,
     organisation: async (organisationId) => (await organisations.get({ organisationId }).go()).data ?? undefined,
     anonymise: accounts.anonymise,
+    scrubOutbox: outbox.scrubRecipient,
+    forgetInvitations: async (email) => {
+      for (const { organisationId } of await organisationPorts.store.invitationsFor(email)) await organisationPorts.store.decline(email, organisationId);
+    },
     now: () => new Date(),
   };
 }
 
+/** Sign-in limits count per device: behind CloudFront (the origin secret is set) its forwarded viewer address. */
+const clientOf = (event: Parameters<typeof clientAddress>[0]) =>
+  clientAddress(event, Boolean(wiring().config.ORIGIN_SECRET_ARN));
+
 /** Sign-in, sessions and the signed-in person's own account. */
 export const handler = createGroupHandler('account', {
-  requestSignInCode: async ({ body, caller }) => {
+  requestSignInCode: async ({ body, caller, event }) => {
     const wired = wiring();
     const language = body.language ?? (caller.kind === 'person' ? caller.language : defaultLanguage);
-    await requestSignInCode(body.email, language, signInPorts(wired, await sessionKey(wired.config)));
+    await requestSignInCode(body.email, language, clientOf(event), signInPorts(wired, await sessionKey(wired.config)));
     return { message: 'If this address can sign in, a code is on its way.' };
   },
-  verifySignIn: async ({ body }) => {
+  verifySignIn: async ({ body, event }) => {
     const wired = wiring();
     const key = await sessionKey(wired.config);
-    const { sessionId } = await verifySignIn(body, signInPorts(wired, key));
+    const { sessionId } = await verifySignIn(body, clientOf(event), signInPorts(wired, key));
     const me = meOf(person(await callerOfSession(sessionId)));
     return new Reply(me, { cookies: [sessionCookie(await sessionToken(sessionId, key), wired.config.SITE_URL)] });
   },
@@ -50,6 +60,12 @@ export const handler = createGroupHandler('account', {
     return meOf(person(await callerOfSession(sessionId)));
   },
   exportMe: async ({ caller }) => exportPersonalData(person(caller), personalDataPorts()),
+  listMyInvitations: async ({ caller }) => personalInvitations(person(caller), wiring().organisationPorts),
+  acceptInvitation: async ({ params, caller }) => acceptInvitation(person(caller), params.organisationId, wiring().organisationPorts),
+  declineInvitation: async ({ params, caller }) => {
+    await declineInvitation(person(caller), params.organisationId, wiring().organisationPorts);
+    return undefined;
+  },
   eraseMe: async ({ caller }) => {
     await erasePersonalData(person(caller), personalDataPorts());
     return new Reply(undefined, { cookies: [clearedSessionCookie(wiring().config.SITE_URL)] });

@@ -1,4 +1,5 @@
 import { moderationQueue } from '../../../domain/challenges/list-challenges.ts';
+import { redriveEvent, undeliveredEvents } from '../../../domain/notifications/outbox.ts';
 import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
 import { reviewOrganisation } from '../../../domain/verification/review-organisation.ts';
 import { verificationQueue } from '../../../domain/verification/verification-queue.ts';
@@ -8,6 +9,7 @@ import { createGroupHandler } from '../../group-handler.ts';
 
 const ports = () => wiring().organisationPorts;
 const challengePorts = () => wiring().challengePorts;
+const outboxPorts = () => ({ outbox: wiring().outbox, delivery: wiring().delivery });
 
 /** The cluster staff's queues and decisions: verifying organisations, moderating challenges. */
 export const handler = createGroupHandler('staff', {
@@ -15,6 +17,10 @@ export const handler = createGroupHandler('staff', {
   verifyOrganisation: async ({ params }) => reviewOrganisation(params.organisationId, { action: 'verify' }, ports()),
   rejectOrganisation: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'reject', reason: body.reason }, ports()),
   suspendOrganisation: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'suspend', reason: body.reason }, ports()),
+  reopenOrganisation: async ({ params }) => reviewOrganisation(params.organisationId, { action: 'reopen' }, ports()),
+  releaseKvkNumber: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'releaseKvk', reason: body.reason }, ports()),
+  listOutboxEvents: async ({ query: { status, ...page } }) => undeliveredEvents(status, page, outboxPorts()),
+  redriveOutboxEvent: async ({ params }) => redriveEvent(params.eventId, outboxPorts()),
   listChallengesForStaff: async ({ query: { status, ...page } }) => moderationQueue(status, page, challengePorts()),
   approveChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'approve', ...body }, actingViewer(caller), challengePorts()),
   requestChallengeChanges: async ({ params, body, caller }) =>
