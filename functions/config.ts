@@ -30,6 +30,8 @@ const configSchema = z.object({
   PARTNER_INVITATIONS_PER_BID_PER_DAY: z.coerce.number().int().positive().default(10),
   /** How many times a bid's lead may ask staff for help per day. */
   HELP_REQUESTS_PER_BID_PER_DAY: z.coerce.number().int().positive().default(3),
+  /** How many amendments a published challenge may take per day; each emails every interested firm. */
+  AMENDMENTS_PER_CHALLENGE_PER_DAY: z.coerce.number().int().positive().default(5),
   /** How many sign-in codes one client (a source IP) may ask for in 10 minutes, whatever the addresses. */
   SIGN_IN_CODES_PER_CLIENT: z.coerce.number().int().positive().default(30),
   /** How many sign-in attempts (code or link) one client may make in 10 minutes. */

@@ -53,6 +53,7 @@ export function createWiring(settings: Config = config()) {
     memberInvitationsPerOrganisation: settings.MEMBER_INVITATIONS_PER_ORGANISATION_PER_DAY,
     partnerInvitationsPerBid: settings.PARTNER_INVITATIONS_PER_BID_PER_DAY,
     helpRequestsPerBid: settings.HELP_REQUESTS_PER_BID_PER_DAY,
+    amendmentsPerChallenge: settings.AMENDMENTS_PER_CHALLENGE_PER_DAY,
   };
   const organisationPorts: OrganisationPorts = {
     store: createOrganisationStore(documentClient, settings.TABLE_NAME, ulid),

@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
-import type { ChallengeFilters, ChallengeStore, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
+import type { DailyAllowance } from '../domain/daily-allowance.ts';
+import type { ChallengeFilters, ChallengeStore, ChallengeWrite, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
+import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { followEntity, ndaAcceptanceEntity } from './challenge-interest.entity.ts';
@@ -40,8 +42,22 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
   const follows = followEntity(client, table);
   const ndas = ndaAcceptanceEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
-  const service = new Service({ challenges, audits, questions, outboxEvents }, { client, table });
+  const allowances = allowanceEntity(client, table);
+  const service = new Service({ challenges, audits, questions, outboxEvents, allowances }, { client, table });
   const asStored = (item: unknown) => item as StoredChallenge;
+
+  /** The challenge's changes (only if still at `expectedVersion`), its audit line, its emails and, last, the allowance they use: one transaction. */
+  const versionedWrite = (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [] }: ChallengeWrite, allowance?: DailyAllowance) =>
+    service.transaction
+      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances }) => [
+        (remove.length ? entity.patch({ challengeId }).set(set).remove(remove) : entity.patch({ challengeId }).set(set))
+          .where(({ version }, { eq }) => eq(version, expectedVersion))
+          .commit(),
+        trail.create(audit).commit(),
+        ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
+        ...(allowance ? [allowanceUse(allowances, allowance)] : []),
+      ])
+      .go();
 
   return {
     async create(challenge, audit) {
@@ -56,17 +72,15 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
       return data ? asStored(data) : undefined;
     },
 
-    async change(challengeId, expectedVersion, { set, remove = [], audit, emails = [] }) {
-      const { canceled, data } = await service.transaction
-        .write(({ challenges: entity, audits: trail, outboxEvents: events }) => [
-          (remove.length ? entity.patch({ challengeId }).set(set).remove(remove) : entity.patch({ challengeId }).set(set))
-            .where(({ version }, { eq }) => eq(version, expectedVersion))
-            .commit(),
-          trail.create(audit).commit(),
-          ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
-        ])
-        .go();
-      return guardsHeld({ canceled, data }, `Changing challenge ${challengeId}`);
+    async change(challengeId, expectedVersion, write) {
+      return guardsHeld(await versionedWrite(challengeId, expectedVersion, write), `Changing challenge ${challengeId}`);
+    },
+
+    async amend(challengeId, expectedVersion, write, allowance) {
+      const result = await retriedOnContention(() => versionedWrite(challengeId, expectedVersion, write, allowance));
+      // The allowance is the transaction's last item: its own condition failing means it is used up.
+      if (refusedAt(result, result.data.length - 1)) return 'allowanceUsedUp';
+      return guardsHeld(result, `Amending challenge ${challengeId}`) ? 'written' : 'stale';
     },
 
     async ofOrganisation(organisationId, page) {

@@ -17,6 +17,7 @@ export interface DailyLimits {
   memberInvitationsPerOrganisation: number;
   partnerInvitationsPerBid: number;
   helpRequestsPerBid: number;
+  amendmentsPerChallenge: number;
 }
 
 /** An allowance starts afresh at midnight UTC. */

@@ -168,6 +168,27 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     expect((await view(challenge, asCommissioner())).body.audit?.at(-1)).toMatchObject({ action: 'amended' });
   });
 
+  it('takes at most 5 amendments a day per challenge, as each emails every interested firm: the 6th gets 429 with Retry-After and sends nothing', async () => {
+    const cap = wiring().config.AMENDMENTS_PER_CHALLENGE_PER_DAY;
+    const challenge = await published({ title: 'Often amended challenge' });
+    await world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.firm.cookie });
+
+    let { version, bidDeadline } = challenge;
+    for (let day = 1; day <= cap; day++) {
+      const amended = await act(challenge, 'amendments', { version, bidDeadline: daysFromNow(30 + day) });
+      expect(amended.status).toBe(200);
+      ({ version, bidDeadline } = amended.body);
+    }
+    const once = await act(challenge, 'amendments', { version, bidDeadline: daysFromNow(40) });
+
+    expect(cap).toBe(5);
+    expect(once.status).toBe(429);
+    expect(Number(once.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(once.body.detail).toMatch(/amended 5 times today/);
+    expect((await view(challenge)).body).toMatchObject({ version, bidDeadline });
+    expect(await mailTo(world.people.firm.email, /Often amended challenge/)).toHaveLength(cap);
+  });
+
   it('cancels a published challenge with a reason, emailing the firms that follow it; a cancelled one cannot be cancelled again', async () => {
     const challenge = await published({ title: 'Cancelled challenge' });
     await world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.otherFirm.cookie });

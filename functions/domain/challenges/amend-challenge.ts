@@ -1,4 +1,5 @@
 import type { AmendChallenge, Challenge } from '#shared/challenge.ts';
+import { allowanceUsedUp } from '../daily-allowance.ts';
 import { invalidError } from '../errors.ts';
 import { auditEntry, changedFields } from './audit.ts';
 import { stale } from './draft-challenge.ts';
@@ -13,7 +14,8 @@ const later = (next: string | undefined, current: string) => (next === undefined
  * A published challenge is frozen but for two amendments: later deadlines and added attachments.
  * A deadline may only move later (422 naming it), the question deadline stays before the bid deadline,
  * and every firm that has shown interest is told what its page shows of the change (the attachments
- * only with the NDA accepted), in the same transaction as the change.
+ * only with the NDA accepted), in the same transaction as the change. As each amendment emails every
+ * interested firm, a challenge takes only a few a day (429 after).
  */
 export async function amendChallenge(challengeId: string, amendment: AmendChallenge, viewer: Viewer & { userId: string }, ports: ChallengePorts): Promise<Challenge> {
   const challenge = await findChallenge(challengeId, ports);
@@ -40,7 +42,10 @@ export async function amendChallenge(challengeId: string, amendment: AmendChalle
   ];
   const audit = auditEntry(challengeId, ports.newId(), now, 'amended', { role: 'commissioner', userId: viewer.userId }, { changes });
   const set = { ...next, version: challenge.version + 1 };
-  if (!(await ports.challenges.change(challengeId, challenge.version, { set, audit, emails }))) throw stale();
+  const cap = ports.limits.amendmentsPerChallenge;
+  const outcome = await ports.challenges.amend(challengeId, challenge.version, { set, audit, emails }, { scope: `amendments#${challengeId}`, cap, at: now });
+  if (outcome === 'allowanceUsedUp') throw allowanceUsedUp(`This challenge was amended ${cap} times today, the most a day allows, as each amendment emails every interested firm; amend again tomorrow.`, now);
+  if (outcome === 'stale') throw stale();
   const changed: StoredChallenge = { ...challenge, ...set };
   return challengePage(changed, viewer, ports);
 }

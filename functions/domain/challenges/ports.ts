@@ -1,7 +1,7 @@
 import type { ChallengeListQuery, ChallengeStatus, ChallengeTerms } from '#shared/challenge.ts';
 import type { sectors } from '#shared/organisation.ts';
 import type { BidStore } from '../bids/ports.ts';
-import type { DailyLimits } from '../daily-allowance.ts';
+import type { DailyAllowance, DailyLimits } from '../daily-allowance.ts';
 import type { OrganisationStore, OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
 
 /** A challenge as it is stored: its terms (deadlines as UTC ISO strings) and its place in the lifecycle. */
@@ -75,6 +75,8 @@ export interface ChallengeStore {
   challenge(challengeId: string): Promise<StoredChallenge | undefined>;
   /** Writes only if the challenge is still at `expectedVersion`; false otherwise. */
   change(challengeId: string, expectedVersion: number, write: ChallengeWrite): Promise<boolean>;
+  /** A change that emails interested firms on the commissioner's say: as `change`, and only while today's allowance lasts. */
+  amend(challengeId: string, expectedVersion: number, write: ChallengeWrite, allowance: DailyAllowance): Promise<'written' | 'stale' | 'allowanceUsedUp'>;
   ofOrganisation(organisationId: string, page: PageRequest): Promise<Page<StoredChallenge>>;
   /** By the time they got this status; `oldestFirst` for queues, newest first otherwise. */
   byStatus(status: ChallengeStatus, page: PageRequest, options: { oldestFirst: boolean; filters?: ChallengeFilters; openAfter?: string }): Promise<Page<StoredChallenge>>;
