@@ -11,13 +11,21 @@ export const verifySignInSchema = z.union([
   z.object({ token: z.string().min(20).max(200) }).strict(),
 ]);
 
-/** Who is signed in: the person, their organisation and role in it, and whether they are staff. */
+/**
+ * A registration staff rejected, as its owner sees it until they register again or staff reopen it:
+ * the rejection ended their membership, so no organisation page is left to say it.
+ */
+export const rejectedRegistrationSchema = z.object({ organisationName: z.string(), reason: z.string(), rejectedAt: z.string() });
+export type RejectedRegistration = z.infer<typeof rejectedRegistrationSchema>;
+
+/** Who is signed in: the person, their organisation and role in it, whether they are staff, and their last registration if staff rejected it. */
 export const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string().optional(), language: z.enum(languages) }),
   organisation: z
     .object({ id: z.string(), name: z.string(), kind: z.enum(organisationKinds), status: z.enum(organisationStatuses), role: z.enum(memberRoles) })
     .nullable(),
   staff: z.boolean(),
+  rejectedRegistration: rejectedRegistrationSchema.nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -137,7 +137,7 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
       await limits.delete({ scope: codesToAddress(email).scope }).go();
       await service.transaction
         .write(({ users: user, emailClaims: claim }) => [
-          user.patch({ userId }).set({ email: `erased-${userId}`, erasedAt: at }).remove(['name']).commit(),
+          user.patch({ userId }).set({ email: `erased-${userId}`, erasedAt: at }).remove(['name', 'rejectedRegistration']).commit(),
           claim.delete({ email }).commit(),
         ])
         .go();

@@ -47,6 +47,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
           user
             .patch({ userId: organisation.ownerUserId })
             .set({ organisationId: organisation.organisationId, role: 'owner' })
+            .remove(['rejectedRegistration'])
             .where(({ organisationId }, { notExists }) => notExists(organisationId))
             .commit(),
         ])
@@ -76,7 +77,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
       return guardsHeld(result, `Changing organisation ${organisationId}`);
     },
 
-    async decide(organisation, expectedVersion, { set, remove = [], kvkClaim, membershipsEnd = [], ownerRejoins = false }, email) {
+    async decide(organisation, expectedVersion, { set, remove = [], kvkClaim, membershipsEnd = [], ownerSeesRejection, ownerRejoins = false }, email) {
       const { organisationId, kvkNumber, ownerUserId } = organisation;
       const { kept, emptied } = splitEmptySets(set);
       const removed: (keyof OrganisationChanges)[] = [...remove, ...emptied];
@@ -92,9 +93,21 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
                 [claim.delete({ kvkNumber }).where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`).commit()]
               : []),
           ...(ownerRejoins
-            ? [user.patch({ userId: ownerUserId }).set({ organisationId, role: 'owner' }).where((attributes, { notExists }) => `${notExists(attributes.organisationId)} AND ${notExists(attributes.erasedAt)}`).commit()]
+            ? [
+                user
+                  .patch({ userId: ownerUserId })
+                  .set({ organisationId, role: 'owner' })
+                  .remove(['rejectedRegistration'])
+                  .where((attributes, { notExists }) => `${notExists(attributes.organisationId)} AND ${notExists(attributes.erasedAt)}`)
+                  .commit(),
+              ]
             : []),
-          ...membershipsEnd.map((userId) => user.patch({ userId }).remove(['organisationId', 'role']).where((attributes, { eq }) => eq(attributes.organisationId, organisationId)).commit()),
+          ...membershipsEnd.map((userId) => {
+            const member = user.patch({ userId });
+            // One write per item in a transaction: the owner's membership ends in the same one that tells them why.
+            const ended = userId === ownerUserId && ownerSeesRejection ? member.set({ rejectedRegistration: ownerSeesRejection }).remove(['organisationId', 'role']) : member.remove(['organisationId', 'role']);
+            return ended.where((attributes, { eq }) => eq(attributes.organisationId, organisationId)).commit();
+          }),
           ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
         ])
         .go();
@@ -198,6 +211,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
           user
             .patch({ userId })
             .set({ organisationId, role: 'member' })
+            .remove(['rejectedRegistration'])
             .where((attributes, { notExists }) => notExists(attributes.organisationId))
             .commit(),
           org.check({ organisationId }).where(({ status }, { eq }) => eq(status, 'verified')).commit(),

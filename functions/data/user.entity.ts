@@ -5,7 +5,8 @@ import { memberRoles } from '#shared/organisation.ts';
 
 /**
  * A person who signs in. One person belongs to at most one organisation; `organisationId` and
- * `role` say which and how. Erasure blanks the personal fields and keeps the id for the audit trail.
+ * `role` say which and how; `rejectedRegistration` tells a person whose registration staff rejected
+ * what happened to it. Erasure blanks the personal fields and keeps the id for the audit trail.
  */
 export const userSchema = {
   model: { entity: 'user', version: '1', service: 'crossover' },
@@ -18,6 +19,15 @@ export const userSchema = {
     role: { type: memberRoles },
     createdAt: { type: 'string', required: true, readOnly: true },
     erasedAt: { type: 'string' },
+    // Written as staff reject the person's registration, cleared as they belong to an organisation again or erase themselves.
+    rejectedRegistration: {
+      type: 'map',
+      properties: {
+        organisationName: { type: 'string', required: true },
+        reason: { type: 'string', required: true },
+        rejectedAt: { type: 'string', required: true },
+      },
+    },
   },
   indexes: {
     // Who is this user? (sessions name the user by id)

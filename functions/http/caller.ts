@@ -1,3 +1,4 @@
+import type { RejectedRegistration } from '#shared/account.ts';
 import type { Language } from '#shared/language.ts';
 import type { Viewer } from '../domain/challenges/ports.ts';
 import type { organisationKinds, organisationStatuses, memberRoles } from '#shared/organisation.ts';
@@ -23,6 +24,8 @@ export type Caller =
       sessionId: string;
       staff: boolean;
       membership: Membership | null;
+      /** Read with the person (no request of its own): their registration, if staff rejected it since they last belonged to one. */
+      rejectedRegistration?: RejectedRegistration;
     };
 
 export const anonymous: Caller = { kind: 'anonymous' };

@@ -29,6 +29,7 @@ export async function callerOfSession(sessionId: string): Promise<Caller> {
     email: user.email,
     ...(user.name ? { name: user.name } : {}),
     language: user.language,
+    ...(user.rejectedRegistration ? { rejectedRegistration: user.rejectedRegistration } : {}),
     sessionId,
     staff: config.STAFF_EMAILS.includes(user.email),
     membership:

@@ -129,6 +129,38 @@ describe('KvK numbers: a rejected or disputed registration frees its number for 
     expect(await wiring().organisationPorts.store.organisation(squatter.organisationId)).toMatchObject({ status: 'rejected', kvkNumber: registration.kvkNumber });
   });
 
+  it('tells the rejected owner on their own page which registration was rejected, when and why, until they register again, staff reopen it or they erase themselves', async () => {
+    const reason = 'The KvK extract names another company.';
+    const me = async (cookie: string) => (await world.api.call<{ rejectedRegistration: unknown }>('GET', '/api/me', { cookie })).body;
+    const reregistering = await registeredBy(world.api, firmRegistration({ name: 'Afgewezen Atelier' }));
+    const reopened = await registeredBy(world.api, commissionerRegistration({ name: 'Heropend Bureau' }));
+    const erasing = await registeredBy(world.api, firmRegistration({ name: 'Vergeten Vormgeving' }));
+    const colleague = await signedInAs(uniqueEmail('colleague'));
+    await wiring().accounts.users.patch({ userId: colleague.userId }).set({ organisationId: reregistering.organisationId, role: 'member' }).go();
+    const before = Date.now();
+
+    expect((await staffCall(reregistering.organisationId, 'reject', reason)).status).toBe(200);
+    expect((await staffCall(reopened.organisationId, 'release-kvk', 'Registered by someone outside the company.')).status).toBe(200);
+    expect((await staffCall(erasing.organisationId, 'reject', reason)).status).toBe(200);
+
+    const told = await me(reregistering.cookie);
+    expect(told).toMatchObject({ organisation: null, rejectedRegistration: { organisationName: 'Afgewezen Atelier', reason } });
+    const rejectedAt = Date.parse((told.rejectedRegistration as { rejectedAt: string }).rejectedAt);
+    expect(rejectedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(rejectedAt).toBeLessThanOrEqual(Date.now());
+    expect(await me(reopened.cookie)).toMatchObject({ rejectedRegistration: { organisationName: 'Heropend Bureau', reason: 'Registered by someone outside the company.' } });
+    // Only the owner registered it; a member who merely belonged is simply free again.
+    expect(await me(colleague.cookie)).toMatchObject({ organisation: null, rejectedRegistration: null });
+
+    expect((await register(reregistering.cookie, firmRegistration({ name: 'Afgewezen Atelier' }))).status).toBe(201);
+    expect(await me(reregistering.cookie)).toMatchObject({ organisation: { role: 'owner', status: 'pending' }, rejectedRegistration: null });
+    expect((await staffCall(reopened.organisationId, 'reopen')).status).toBe(200);
+    expect(await me(reopened.cookie)).toMatchObject({ organisation: { id: reopened.organisationId, status: 'pending' }, rejectedRegistration: null });
+    expect(await me(erasing.cookie)).toMatchObject({ rejectedRegistration: { organisationName: 'Vergeten Vormgeving' } });
+    expect((await world.api.call('DELETE', '/api/me', { cookie: erasing.cookie })).status).toBe(204);
+    expect((await wiring().accounts.users.get({ userId: erasing.userId }).go({ consistent: true })).data).not.toHaveProperty('rejectedRegistration');
+  });
+
   it('staff reopen a rejected registration: pending again with its number and its owner; of two reopen requests at once one wins, the other gets 409', async () => {
     const registration = commissionerRegistration({ name: 'Tweede Kans' });
     const owner = await registeredBy(world.api, registration);

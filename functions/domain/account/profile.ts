@@ -16,5 +16,6 @@ export function meOf(caller: Person): Me {
         }
       : null,
     staff: caller.staff,
+    rejectedRegistration: caller.rejectedRegistration ?? null,
   };
 }

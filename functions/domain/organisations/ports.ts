@@ -1,3 +1,4 @@
+import type { RejectedRegistration } from '#shared/account.ts';
 import type { Language } from '#shared/language.ts';
 import type { DailyAllowance, DailyLimits } from '../daily-allowance.ts';
 import type {
@@ -96,13 +97,18 @@ export interface StaffDecisionWrite {
   kvkClaim?: 'hold' | 'release';
   /** Members whose membership ends (each only if still a member of this organisation). */
   membershipsEnd?: string[];
-  /** The owner joins again (reopening a registration). */
+  /** What the owner's own pages tell them of the rejection, written as their membership ends. */
+  ownerSeesRejection?: RejectedRegistration;
+  /** The owner joins again (reopening a registration), and what they saw of its rejection is cleared. */
   ownerRejoins?: boolean;
 }
 
 /** The stored side of organisations, members and invitations. */
 export interface OrganisationStore {
-  /** Organisation, KvK claim and owner in one transaction; refused whole if the number is taken or the person has an organisation. */
+  /**
+   * Organisation, KvK claim and owner in one transaction (clearing what the owner saw of an earlier
+   * rejection); refused whole if the number is taken or the person has an organisation.
+   */
   register(organisation: StoredOrganisation): Promise<'registered' | 'kvkNumberTaken' | 'alreadyMember'>;
   organisation(organisationId: string): Promise<StoredOrganisation | undefined>;
   /** Writes the changes (and the email they owe) only if the organisation is still at `expectedVersion`. */
@@ -115,7 +121,8 @@ export interface OrganisationStore {
   /**
    * Writes a staff decision in one transaction, only if the organisation is still at `expectedVersion`:
    * the changes, its KvK claim held (taken if free, kept if its own) or released, the memberships that
-   * end and the owner who rejoins (only if they have no organisation), and the email it owes.
+   * end (the owner's with what they see of the rejection) and the owner who rejoins (only if they have
+   * no organisation), and the email it owes.
    */
   decide(organisation: StoredOrganisation, expectedVersion: number, decision: StaffDecisionWrite, email?: OwedEmail): Promise<'written' | 'stale' | 'kvkNumberTaken' | 'ownerTaken'>;
   /** Ends every session of every member at once (sign-in starts a new one); members and sessions are read page by page. */
@@ -135,8 +142,9 @@ export interface OrganisationStore {
    */
   invite(invitation: StoredInvitation, email: OwedEmail, allowance: DailyAllowance): Promise<'invited' | 'alreadyInvited' | 'notVerified' | 'allowanceUsedUp' | 'contended'>;
   /**
-   * The person joins as a member and the invitation is used up, in one transaction; only while the
-   * invitation is open at `at`, the person has no organisation and the organisation is verified.
+   * The person joins as a member (clearing what they saw of a rejected registration) and the invitation
+   * is used up, in one transaction; only while the invitation is open at `at`, the person has no
+   * organisation and the organisation is verified.
    */
   join(userId: string, invitation: StoredInvitation, at: Date): Promise<'joined' | 'noInvitation' | 'hasOrganisation' | 'notVerified'>;
   /** Deletes the invitation; false if there was none. */

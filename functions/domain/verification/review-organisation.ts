@@ -25,12 +25,13 @@ export type Decision = { action: 'verify' | 'reopen' } | { action: 'reject' | 's
  * What reaching each status writes besides the status itself:
  * - verified: stamped, its reason cleared, a firm listed in the directory; it holds its KvK number
  *   again (after a suspension that released it, only if no one else took it meanwhile)
- * - rejected: the KvK number is free for the rightful company, and the members are free to register
- *   anew; the organisation stays as a record
+ * - rejected: the KvK number is free for the rightful company, and the members (the owner always
+ *   among them) are free to register anew; the organisation stays as a record, and the owner's own
+ *   pages say it was rejected and why, since no organisation page of theirs is left to say it
  * - suspended: out of the directory; a released KvK number is freed
  * - pending (reopened): the KvK number is claimed again if still free, and the owner rejoins
  */
-function writeFor(decision: Decision, organisation: StoredOrganisation, to: Status, members: string[], now: Date): StaffDecisionWrite {
+function writeFor(decision: Decision, organisation: StoredOrganisation, to: Status, members: string[], ownerToTell: boolean, now: Date): StaffDecisionWrite {
   const set: OrganisationChanges = { status: to, version: organisation.version + 1 };
   const remove: (keyof OrganisationChanges)[] = [];
   if ('reason' in decision) set.statusReason = decision.reason;
@@ -41,7 +42,10 @@ function writeFor(decision: Decision, organisation: StoredOrganisation, to: Stat
     return { set, remove, kvkClaim: 'hold' };
   }
   if (organisation.directory) remove.push('directory', 'directoryName');
-  if (to === 'rejected') return { set, remove, kvkClaim: 'release', membershipsEnd: members };
+  if (to === 'rejected') {
+    const ownerSeesRejection = ownerToTell && 'reason' in decision ? { organisationName: organisation.name, reason: decision.reason, rejectedAt: now.toISOString() } : undefined;
+    return { set, remove, kvkClaim: 'release', membershipsEnd: members, ...(ownerSeesRejection ? { ownerSeesRejection } : {}) };
+  }
   if (to === 'pending') return { set, remove, kvkClaim: 'hold', ownerRejoins: true };
   return { set, remove, ...(decision.action === 'releaseKvk' ? { kvkClaim: 'release' as const } : {}) };
 }
@@ -49,7 +53,8 @@ function writeFor(decision: Decision, organisation: StoredOrganisation, to: Stat
 /**
  * Staff verify, reject, suspend or reopen an organisation, or release its disputed KvK number:
  * 1. read it (404) and check that the decision may be taken from its current status (409 naming that status)
- * 2. work out what the new status writes (see `writeFor`): directory, KvK claim, memberships
+ * 2. work out what the new status writes (see `writeFor`): directory, KvK claim, memberships, what
+ *    the owner sees of a rejection
  * 3. write all of it and the email telling the owner (in their language, with the reason) in one
  *    transaction, only if no one changed the organisation in between (409 otherwise), its KvK number
  *    is still free where it is claimed again (409 naming the number) and a rejoining owner has no
@@ -63,13 +68,15 @@ export async function reviewOrganisation(organisationId: string, decision: Decis
   if (!to) {
     throw conflictError(`This organisation is ${organisation.status}; only ${Object.keys(outcomes).join(' or ')} organisations can be given this decision.`);
   }
-  const members = to === 'rejected' ? (await ports.store.members(organisationId)).map((member) => member.userId) : [];
-  const write = writeFor(decision, organisation, to, members, ports.now());
-  const owner = await ports.store.person(organisation.ownerUserId);
+  // The owner is named even if the members index has not caught up with them yet (a reopened registration).
+  const members = to === 'rejected' ? [...new Set([organisation.ownerUserId, ...(await ports.store.members(organisationId)).map((member) => member.userId)])] : [];
+  const person = await ports.store.person(organisation.ownerUserId);
+  // An owner who erased their account has no address left to tell, nor pages to see.
+  const owner = person && !person.erasedAt ? person : undefined;
+  const write = writeFor(decision, organisation, to, members, !!owner, ports.now());
   const type = emailOf[to];
-  // An owner who erased their account has no address left to tell.
   const email: OwedEmail | undefined =
-    type && owner && !owner.erasedAt
+    type && owner
       ? {
           type,
           recipients: [{ email: owner.email, language: owner.language, ...(owner.name ? { name: owner.name } : {}) }],
