@@ -9,6 +9,7 @@ import { authorise, type ResourceOwners } from './access.ts';
 import type { Caller } from './caller.ts';
 import { refuseCrossSiteWrites } from './cross-site.ts';
 import { resolveCaller } from './resolve-caller.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 import { wiring } from '../wiring.ts';
 import { problemDetails } from './middleware/problem-details.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -63,10 +64,13 @@ function shapeResponse(route: RouteDefinition, answer: unknown): Result {
 function routeHandler(route: RouteDefinition, implementation: RouteImplementation<RouteDefinition>) {
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<Result> => {
     refuseCrossSiteWrites(route.method, event);
-    const caller = await resolveCaller(event);
+    const { caller, renewedCookie } = await resolveCaller(event);
     await authorise(route, caller, event.pathParameters ?? {}, resourceOwners);
     const input = parseRequest(route, event);
-    return shapeResponse(route, await implementation({ ...input, caller, event, context }));
+    const result = shapeResponse(route, await implementation({ ...input, caller, event, context }));
+    // A route that set the session cookie itself (sign-in, sign-out, erasure) has the last word.
+    if (!renewedCookie || result.cookies?.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))) return result;
+    return { ...result, cookies: [...(result.cookies ?? []), renewedCookie] };
   };
 }
 
