@@ -1,7 +1,6 @@
 import middy from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../logger.ts';
@@ -96,7 +95,9 @@ export function createGroupHandler<G extends RouteGroup>(group: G, implementatio
     },
   });
   return middy<APIGatewayProxyEventV2, Result>()
-    .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP, resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Set directly rather than by a JMESPath expression, which would bundle a JMESPath interpreter into every function.
+    .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
     .use(securityHeaders())
     .use(problemDetails())
     .use(throughCloudFrontOnly())

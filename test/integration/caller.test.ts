@@ -14,7 +14,7 @@ const sent: string[] = [];
 beforeAll(() => {
   wiring().dynamodb.middlewareStack.add(
     (next, context) => async (args) => {
-      sent.push(context.commandName);
+      sent.push(String(context.commandName));
       return next(args);
     },
     { step: 'initialize', name: 'countDynamoDbRequests' },

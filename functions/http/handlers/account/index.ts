@@ -4,7 +4,7 @@ import { meOf } from '../../../domain/account/profile.ts';
 import { requestSignInCode, verifySignIn } from '../../../domain/account/sign-in.ts';
 import { acceptInvitation, declineInvitation, personalInvitations } from '../../../domain/organisations/personal-invitations.ts';
 import { sessionKey } from '../../../session-key.ts';
-import { signInPorts } from '../../../sign-in-wiring.ts';
+import { signInMailer, signInPorts } from '../../../sign-in-wiring.ts';
 import { wiring } from '../../../wiring.ts';
 import { signedInCaller as person } from '../../caller.ts';
 import { createGroupHandler, Reply } from '../../group-handler.ts';
@@ -38,12 +38,12 @@ export const handler = createGroupHandler('account', {
   requestSignInCode: async ({ body, caller, event }) => {
     const wired = wiring();
     const language = body.language ?? (caller.kind === 'person' ? caller.language : defaultLanguage);
-    await requestSignInCode(body.email, language, clientOf(event), signInPorts(wired, await sessionKey(wired.config)));
+    await requestSignInCode(body.email, language, clientOf(event), signInPorts(wired, signInMailer(), await sessionKey(wired.config)));
     return { message: 'If this address can sign in, a code is on its way.' };
   },
   verifySignIn: async ({ body, event }) => {
     const wired = wiring();
-    const { sessionId, userId } = await verifySignIn(body, clientOf(event), signInPorts(wired, await sessionKey(wired.config)));
+    const { sessionId, userId } = await verifySignIn(body, clientOf(event), signInPorts(wired, signInMailer(), await sessionKey(wired.config)));
     const { caller, cookie } = await startedSession(sessionId, userId);
     return new Reply(meOf(caller), { cookies: [cookie] });
   },
