@@ -1,5 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { search } from '@aws-lambda-powertools/logger/correlationId';
 
 /** The one structured JSON logger of every function; level and service from POWERTOOLS_* env. */
-export const logger = new Logger({ serviceName: 'crossover', correlationIdSearchFn: search });
+export const logger = new Logger({ serviceName: 'crossover' });

@@ -2,11 +2,17 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import type { SignInPorts } from './domain/account/sign-in.ts';
 import { renderEmail } from './mail/layout.ts';
 import { signInCode } from './mail/templates/sign-in-code.ts';
-import type { Wiring } from './wiring.ts';
+import type { Mailer } from './mail/message.ts';
+import { configuredMailer } from './mail/ses-mailer.ts';
+import { once } from './once.ts';
+import { wiring, type Wiring } from './wiring.ts';
+
+/** The mailer of sign-in codes, the one email the API sends itself (the rest goes through the outbox). */
+export const signInMailer = once(() => configuredMailer(wiring().config));
 
 /** The real adapters behind sign-in: the table, HMAC with the session key, SES for the code. */
-export function signInPorts(wired: Wiring, key: Uint8Array): SignInPorts {
-  const { accounts, mailer, config } = wired;
+export function signInPorts(wired: Wiring, mailer: Mailer, key: Uint8Array): SignInPorts {
+  const { accounts, config } = wired;
   return {
     codesSince: accounts.codesSince,
     saveCode: accounts.saveCode,

@@ -1,12 +1,28 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import type { Language } from '#shared/language.ts';
 import { codesToAddress, type Account, type SignInLimit, type StoredCode } from '../domain/account/sign-in.ts';
+import { organisationEntity, type OrganisationRecord } from './organisation.entity.ts';
 import { lostRaceError } from './races.ts';
+import { tableSchema } from './table-schema.ts';
 import { sessionEntity } from './session.entity.ts';
 import { signInCodeEntity } from './sign-in-code.entity.ts';
 import { signInLimitEntity } from './sign-in-limit.entity.ts';
 import { emailClaimEntity, userEntity, type User } from './user.entity.ts';
+
+/** What a session cookie names: the session, its user and the organisation the user belonged to when it was signed. */
+export interface SessionClaims {
+  sessionId: string;
+  userId: string;
+  organisationId?: string;
+}
+
+/** A live session with its user and the organisation the user belongs to now. */
+export interface SignedIn {
+  user: User;
+  expiresAt: number;
+  organisation: OrganisationRecord | null;
+}
 
 /** The stored side of accounts: users, their email claims, sign-in codes and sessions. */
 export function createAccounts(client: DynamoDBDocumentClient, table: string, newId: () => string) {
@@ -15,6 +31,7 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
   const codes = signInCodeEntity(client, table);
   const sessions = sessionEntity(client, table);
   const limits = signInLimitEntity(client, table);
+  const organisations = organisationEntity(client, table);
   const service = new Service({ users, emailClaims }, { client, table });
   const nowSeconds = () => Math.floor(Date.now() / 1000);
   /** Did this conditional write happen? False when its condition did not hold. */
@@ -33,6 +50,21 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
     language: user.language,
     ...(user.organisationId ? { organisationId: user.organisationId } : {}),
   });
+
+  type Key = Record<string, unknown>;
+  const keyOf = (get: { params(): object }) => (get.params() as { Key: Key }).Key;
+  /** The items at these keys in one consistent BatchGetItem (again only for any DynamoDB left unread); undefined where absent. */
+  async function readTogether(keys: Key[]): Promise<(Key | undefined)[]> {
+    const id = (key: Key) => `${key[tableSchema.partitionKey]}|${key[tableSchema.sortKey]}`;
+    const found = new Map<string, Key>();
+    let unread = keys;
+    while (unread.length) {
+      const answer = await client.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: unread, ConsistentRead: true } } }));
+      for (const item of answer.Responses?.[table] ?? []) found.set(id(item), item);
+      unread = answer.UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+    return keys.map((key) => found.get(id(key)));
+  }
 
   return {
     users,
@@ -110,12 +142,25 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
       await sessions.create({ sessionId, userId, createdAt: new Date().toISOString(), expiresAt }).go();
       return sessionId;
     },
-    /** The user of a live session; DynamoDB's TTL is late, so an expired session counts as none. */
-    async userOfSession(sessionId: string): Promise<User | undefined> {
-      const { data: session } = await sessions.get({ sessionId }).go({ consistent: true });
-      if (!session || session.expiresAt <= nowSeconds()) return undefined;
-      const { data: user } = await users.get({ userId: session.userId }).go({ consistent: true });
-      return user && !user.erasedAt ? user : undefined;
+    /**
+     * Who is signed in: the session, its user and the organisation the cookie names, read together
+     * in one consistent BatchGetItem. The user item says which organisation they belong to now;
+     * only when that is not the one the cookie names (they joined one since) is it read after.
+     * DynamoDB's TTL is late, so an expired session counts as none.
+     */
+    async signedIn(claims: SessionClaims): Promise<SignedIn | undefined> {
+      const named = claims.organisationId ? [keyOf(organisations.get({ organisationId: claims.organisationId }))] : [];
+      const [sessionItem, userItem, namedItem] = await readTogether([keyOf(sessions.get({ sessionId: claims.sessionId })), keyOf(users.get({ userId: claims.userId })), ...named]);
+      const session = sessionItem && sessions.parse({ Item: sessionItem }).data;
+      const user = userItem && users.parse({ Item: userItem }).data;
+      if (!session || session.expiresAt <= nowSeconds() || session.userId !== claims.userId || !user || user.erasedAt) return undefined;
+      const { organisationId } = user;
+      const organisation = !organisationId
+        ? null
+        : organisationId === claims.organisationId
+          ? (namedItem && organisations.parse({ Item: namedItem }).data) || null
+          : (await organisations.get({ organisationId }).go({ consistent: true })).data;
+      return { user, expiresAt: session.expiresAt, organisation };
     },
     async endSession(sessionId: string) {
       await sessions.delete({ sessionId }).go();

@@ -2,7 +2,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { deliverEvent } from '../domain/notifications/deliver-event.ts';
 import { logger } from '../logger.ts';
-import { wiring, type Wiring } from '../wiring.ts';
+import { mailWiring, type MailWiring } from '../mail-wiring.ts';
 import { createStreamHandler } from './stream-handler.ts';
 
 /**
@@ -10,7 +10,7 @@ import { createStreamHandler } from './stream-handler.ts';
  * the local poller passes only INSERTs of `EVENT#` items; a failure leaves the record to be retried.
  * Only an event still pending is delivered, as it stands in the table now.
  */
-export function createOutboxDispatcher(wired: () => Wiring) {
+export function createOutboxDispatcher(wired: () => MailWiring) {
   return createStreamHandler(async (record, context) => {
     const { outboxEvents, outbox, delivery, idempotency } = wired();
     // Lets an in-progress send expire with this invocation, should it die midway.
@@ -27,4 +27,4 @@ export function createOutboxDispatcher(wired: () => Wiring) {
   });
 }
 
-export const handler = createOutboxDispatcher(wiring);
+export const handler = createOutboxDispatcher(mailWiring);

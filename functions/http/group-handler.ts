@@ -1,7 +1,6 @@
 import middy from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../logger.ts';
@@ -9,6 +8,7 @@ import { authorise, type ResourceOwners } from './access.ts';
 import type { Caller } from './caller.ts';
 import { refuseCrossSiteWrites } from './cross-site.ts';
 import { resolveCaller } from './resolve-caller.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 import { wiring } from '../wiring.ts';
 import { problemDetails } from './middleware/problem-details.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -63,10 +63,13 @@ function shapeResponse(route: RouteDefinition, answer: unknown): Result {
 function routeHandler(route: RouteDefinition, implementation: RouteImplementation<RouteDefinition>) {
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<Result> => {
     refuseCrossSiteWrites(route.method, event);
-    const caller = await resolveCaller(event);
+    const { caller, renewedCookie } = await resolveCaller(event);
     await authorise(route, caller, event.pathParameters ?? {}, resourceOwners);
     const input = parseRequest(route, event);
-    return shapeResponse(route, await implementation({ ...input, caller, event, context }));
+    const result = shapeResponse(route, await implementation({ ...input, caller, event, context }));
+    // A route that set the session cookie itself (sign-in, sign-out, erasure) has the last word.
+    if (!renewedCookie || result.cookies?.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))) return result;
+    return { ...result, cookies: [...(result.cookies ?? []), renewedCookie] };
   };
 }
 
@@ -92,7 +95,9 @@ export function createGroupHandler<G extends RouteGroup>(group: G, implementatio
     },
   });
   return middy<APIGatewayProxyEventV2, Result>()
-    .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP, resetKeys: true }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Set directly rather than by a JMESPath expression, which would bundle a JMESPath interpreter into every function.
+    .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
     .use(securityHeaders())
     .use(problemDetails())
     .use(throughCloudFrontOnly())

@@ -1,6 +1,6 @@
 import { parseConfig } from '../config.ts';
 import { redriveEvent, undeliveredEvents } from '../domain/notifications/outbox.ts';
-import { createWiring } from '../wiring.ts';
+import { createMailWiring } from '../mail-wiring.ts';
 import { localEnvironment } from './local-aws.ts';
 
 /**
@@ -14,7 +14,7 @@ async function redrive(eventIds: string[]) {
     dynamoDbEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`,
     sesEndpoint: `http://127.0.0.1:${process.env.SES_PORT ?? 8005}`,
   });
-  const wired = createWiring(parseConfig({ ...process.env, ...env }));
+  const wired = createMailWiring(parseConfig({ ...process.env, ...env }));
   const ports = { outbox: wired.outbox, delivery: wired.delivery };
   const named = eventIds.length ? eventIds : await everyUndelivered(ports);
   for (const eventId of named) {

@@ -1,4 +1,6 @@
-import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { awsClientSettings } from '../aws-client-settings.ts';
+import type { Config } from '../config.ts';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { RecipientRejected, type Mailer, type OutgoingEmail } from './message.ts';
 
@@ -39,4 +41,10 @@ export function createSesMailer(ses: SESClient, from: string): Mailer {
       }
     },
   };
+}
+
+/** The mailer the configuration names: SES in the function's region, or the local stand-in at `SES_ENDPOINT`. */
+export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM'>): Mailer {
+  const ses = new SESClient({ ...awsClientSettings, region: settings.AWS_REGION, ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}) });
+  return createSesMailer(ses, settings.MAIL_FROM);
 }

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
-import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AssetHashType, DockerImage, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { repositoryRoot } from '../settings.ts';
@@ -16,12 +16,24 @@ export interface BundledFunctionProps {
   memorySize?: number;
 }
 
+const bundleScript = fileURLToPath(new URL('../bundling/bundle-function.ts', import.meta.url));
+
+/** Bundles with the local esbuild, as infra/bundling/function-bundle.ts says, in a process of its own (esbuild's plugins are asynchronous, CDK's bundling is not). */
+function bundleLocally(entry: string, outputDir: string): true {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', bundleScript, entry, outputDir], { cwd: repositoryRoot, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`Bundling ${entry} failed (${run.error?.message ?? `exit ${run.status}`})`);
+  return true;
+}
+
+/** A Crossover function as its constructs grant and watch it. */
+export type BundledFunction = LambdaFunction;
+
 /**
  * A Crossover Lambda function: the TypeScript entry bundled by the local esbuild into one minified
- * ESM file for Node.js 22 on arm64, with its own log group and a role that may only write to it;
- * whatever else the function needs is granted by whoever creates it.
+ * ESM file for Node.js 22 on arm64 (infra/bundling/function-bundle.ts), with its own log group and
+ * a role that may only write to it; whatever else the function needs is granted by whoever creates it.
  */
-export function bundledFunction(scope: Construct, id: string, props: BundledFunctionProps): NodejsFunction {
+export function bundledFunction(scope: Construct, id: string, props: BundledFunctionProps): BundledFunction {
   const logGroup = new LogGroup(scope, `${id}Logs`, {
     retention: RetentionDays.ONE_MONTH,
     removalPolicy: RemovalPolicy.DESTROY,
@@ -32,10 +44,18 @@ export function bundledFunction(scope: Construct, id: string, props: BundledFunc
   });
   logGroup.grantWrite(role);
 
-  const fn = new NodejsFunction(scope, id, {
-    entry: join(repositoryRoot, props.entry),
-    projectRoot: repositoryRoot,
-    depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
+  const fn = new LambdaFunction(scope, id, {
+    code: Code.fromAsset(repositoryRoot, {
+      // Fingerprint what was bundled, not the repository.
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        // Never pulled: the bundle is built on this machine (the command also tells CDK's bundle cache the functions apart).
+        image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+        command: ['bundle-function', props.entry],
+        local: { tryBundle: (outputDir) => bundleLocally(props.entry, outputDir) },
+      },
+    }),
+    handler: 'index.handler',
     description: props.description,
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -43,21 +63,7 @@ export function bundledFunction(scope: Construct, id: string, props: BundledFunc
     timeout: props.timeout,
     role,
     logGroup,
-    environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-    bundling: {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      // The SDK we test against, not whichever version the runtime happens to carry.
-      bundleAwsSDK: true,
-      // Some CommonJS dependencies call require() inside the ESM bundle.
-      banner: "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);",
-      tsconfig: join(repositoryRoot, 'tsconfig.json'),
-      forceDockerBundling: false,
-    },
+    environment: props.environment,
   });
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions-L1',

@@ -3,10 +3,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterPattern } from 'aws-cdk-lib/aws-logs';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { deadlineJobFailed } from '#functions/events/deadline-jobs-log.ts';
-import { bundledFunction } from './bundled-function.ts';
+import { bundledFunction, type BundledFunction } from './bundled-function.ts';
 import type { OperatorAlerts } from './operator-alerts.ts';
 import { grantTableAccess } from './table-access.ts';
 
@@ -25,7 +24,7 @@ export const closeSchedule = Duration.minutes(5);
  * handler on a timer). Its emails go through the outbox, so it only needs the table.
  */
 export class DeadlineCloser extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: BundledFunction;
 
   constructor(scope: Construct, id: string, props: DeadlineCloserProps) {
     super(scope, id);

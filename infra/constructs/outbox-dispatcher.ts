@@ -2,10 +2,9 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { bundledFunction } from './bundled-function.ts';
+import { bundledFunction, type BundledFunction } from './bundled-function.ts';
 import type { MailIdentity } from './mail-identity.ts';
 import type { OperatorAlerts } from './operator-alerts.ts';
 import { grantTableAccess } from './table-access.ts';
@@ -27,7 +26,7 @@ const outboxEventKeyPrefix = 'EVENT#';
  * re-drive (the event itself stays pending in the table).
  */
 export class OutboxDispatcher extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: BundledFunction;
   readonly failedBatches: Queue;
 
   constructor(scope: Construct, id: string, props: OutboxDispatcherProps) {

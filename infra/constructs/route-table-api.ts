@@ -4,12 +4,11 @@ import { type CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage,
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { GroupPermissions, RouteDefinition, RouteGroup } from '#functions/http/route.ts';
 import type { OperationId } from '#functions/http/routes.ts';
-import { bundledFunction } from './bundled-function.ts';
+import { bundledFunction, type BundledFunction } from './bundled-function.ts';
 import type { MailIdentity } from './mail-identity.ts';
 import type { OperatorAlerts } from './operator-alerts.ts';
 import { routeThrottles, stageThrottle } from './route-throttles.ts';
@@ -66,7 +65,7 @@ export class RouteTableApi extends Construct {
     );
     this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
 
-    const functions = new Map<RouteGroup, NodejsFunction>();
+    const functions = new Map<RouteGroup, BundledFunction>();
     for (const group of new Set(props.routes.map((route) => route.group))) {
       const fn = bundledFunction(this, `${group}Group`, {
         entry: groupEntry(group),
@@ -109,7 +108,7 @@ export class RouteTableApi extends Construct {
 }
 
 function grantGroupPermissions(
-  fn: NodejsFunction,
+  fn: BundledFunction,
   permissions: GroupPermissions,
   { table, mail }: Pick<RouteTableApiProps, 'table' | 'mail'>,
 ): void {

@@ -1,7 +1,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { tableSchema } from '#functions/data/table-schema.ts';
+import type { BundledFunction } from './bundled-function.ts';
 
 /** Item reads, and the condition checks transactions make; never a Scan, since no request path runs one. */
 export const tableReads = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
@@ -20,7 +20,7 @@ export interface TableAccessOptions {
  * Lets `fn` read, or read and write, the table's items, and query its indexes named one by one, so
  * the policy holds no `index/*` wildcard, no Scan and no table-level action.
  */
-export function grantTableAccess(fn: NodejsFunction, table: ITable, access: 'read' | 'readWrite', options: TableAccessOptions = {}): void {
+export function grantTableAccess(fn: BundledFunction, table: ITable, access: 'read' | 'readWrite', options: TableAccessOptions = {}): void {
   Grant.addToPrincipal({ grantee: fn, actions: tableReads, resourceArns: [table.tableArn] });
   Grant.addToPrincipal({
     grantee: fn,

@@ -49,8 +49,10 @@ export async function startTestApi(): Promise<TestApi> {
 export async function signedInAs(email: string): Promise<{ cookie: string; userId: string }> {
   const { accounts, config } = wiring();
   const account = (await accounts.findAccount(email)) ?? (await accounts.createAccount(email, 'en'));
-  const sessionId = await accounts.startSession(account.userId, Math.floor(Date.now() / 1000) + 3600);
-  const token = await sessionToken(sessionId, await sessionKey(config));
+  const expiresAt = Math.floor(Date.now() / 1000) + 3600;
+  const sessionId = await accounts.startSession(account.userId, expiresAt);
+  const claims = { sessionId, userId: account.userId, ...(account.organisationId ? { organisationId: account.organisationId } : {}) };
+  const token = await sessionToken(claims, expiresAt, await sessionKey(config));
   return { cookie: `${SESSION_COOKIE}=${token}`, userId: account.userId };
 }
 

@@ -6,7 +6,7 @@ import type { RegisterOrganisation } from '#shared/organisation.ts';
 import { parseConfig } from '#functions/config.ts';
 import { createOutboxDispatcher } from '#functions/events/outbox-dispatcher.ts';
 import { createStreamPoller } from '#functions/local/stream-poller.ts';
-import { createWiring } from '#functions/wiring.ts';
+import { createMailWiring } from '#functions/mail-wiring.ts';
 import { signedInAs, uniqueEmail, type TestApi } from './api.ts';
 
 let lastKvk = Math.floor(Math.random() * 1e7) * 10;
@@ -58,7 +58,7 @@ export async function registeredBy(api: TestApi, registration: RegisterOrganisat
  * Delivers the outbox as the stream would: every event written since the last delivery is mailed
  * (tables are per test file), through `wired` (say, one whose SES is down).
  */
-export function outboxDelivery(tableName: string, wired = createWiring(parseConfig(process.env))) {
+export function outboxDelivery(tableName: string, wired = createMailWiring(parseConfig(process.env))) {
   const poller = createStreamPoller({
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     tableName,

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groups } from '#functions/http/groups.ts';
 import { routes } from '#functions/http/routes.ts';
+import { apiBundleBudgetBytes } from '../../infra/bundling/function-bundle.ts';
 import { crossoverApp } from './crossover-app.ts';
 
 /** The parts of the synthesised resources these tests read. */
@@ -72,24 +73,38 @@ describe('Stack: ApiStack', () => {
       // The API functions also check that each request came through CloudFront.
       const apiOnly = fn.Properties.Description.startsWith('Crossover API:') ? ['ORIGIN_SECRET_ARN'] : [];
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['APP_VERSION', 'MAIL_FROM', 'NODE_OPTIONS', ...apiOnly, 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
+        ['APP_VERSION', 'MAIL_FROM', ...apiOnly, 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
-        NODE_OPTIONS: '--enable-source-maps',
         MAIL_FROM: 'Crossover <noreply@crossover.example.org>',
         SITE_URL: 'https://crossover.example.org',
       });
     }
   });
 
-  it('bundles each function into one ESM file with a source map and a require() shim', () => {
+  it('bundles each function into one ESM file with a require() shim and a source map beside it that the runtime never loads', () => {
     for (const fn of Object.values(functionsByLogicalId())) {
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('NODE_OPTIONS');
       const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const bundle = join(assemblyDirectory, `asset.${assetHash}`, 'index.mjs');
       const code = readFileSync(bundle, 'utf8');
       expect(code.startsWith("import { createRequire as topLevelCreateRequire } from 'node:module';")).toBe(true);
       expect(code).toMatch(/export\s*\{[^}]*\bas handler\b[^}]*\}/);
       expect(existsSync(`${bundle}.map`)).toBe(true);
+    }
+  });
+
+  it('keeps each API function within its bundle budget, with mail code only where it sends email itself', () => {
+    for (const group of routeGroups) {
+      const [, fn] = groupFunction(group);
+      const bundle = join(assemblyDirectory, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs');
+      const sources = (JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] }).sources;
+      const { sendEmail } = groups[group];
+      expect(statSync(bundle).size, group).toBeLessThanOrEqual(apiBundleBudgetBytes[sendEmail ? 'sendsEmail' : 'sendsNoEmail']);
+      expect(sources.some((source) => source.includes('node_modules/nodemailer/')), group).toBe(sendEmail);
+      // zod's English messages, none of its other 63 locales; and no AWS credential chain beyond Lambda's environment.
+      expect(sources.filter((source) => source.includes('zod/v4/locales/')).map((source) => source.replace(/^.*locales\//, '')).sort(), group).toEqual(['en.js', 'english-only.js']);
+      expect(sources.filter((source) => /credential-provider-(node|sso|ini|web-identity)/.test(source)), group).toEqual([]);
     }
   });
 

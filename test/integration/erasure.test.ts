@@ -4,7 +4,8 @@ import { parseConfig } from '#functions/config.ts';
 import { invitationEntity } from '#functions/data/invitation.entity.ts';
 import { outboxRecipientEntity } from '#functions/data/outbox-recipient.entity.ts';
 import { findFreePorts } from '#functions/local/ports.ts';
-import { createWiring, wiring } from '#functions/wiring.ts';
+import { createMailWiring } from '#functions/mail-wiring.ts';
+import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { outboxDelivery } from '../helpers/organisations.ts';
@@ -28,7 +29,7 @@ describe('Erasure: a person erased is gone from the outbox and from invitations'
     world.api = await startTestApi();
     world.deliver = outboxDelivery(tableName);
     const [closedPort] = await findFreePorts(1);
-    world.deliverWhileSesIsDown = outboxDelivery(tableName, createWiring(parseConfig({ ...process.env, SES_ENDPOINT: `http://127.0.0.1:${closedPort}` })));
+    world.deliverWhileSesIsDown = outboxDelivery(tableName, createMailWiring(parseConfig({ ...process.env, SES_ENDPOINT: `http://127.0.0.1:${closedPort}` })));
   });
   afterAll(() => world.api?.stop());
 

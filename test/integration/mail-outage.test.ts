@@ -6,6 +6,7 @@ import { createOutboxDispatcher } from '#functions/events/outbox-dispatcher.ts';
 import { findFreePorts } from '#functions/local/ports.ts';
 import { startSesLocal, type SesLocal } from '#functions/local/ses-local.ts';
 import { createStreamPoller, type StreamPoller } from '#functions/local/stream-poller.ts';
+import { mailWiring } from '#functions/mail-wiring.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { createInbox, recipients, type Inbox } from '../helpers/inbox.ts';
@@ -28,7 +29,7 @@ describe('Faults: the mail service unreachable', () => {
     const poller = createStreamPoller({
       dynamoDbEndpoint: endpoints.dynamoDbEndpoint,
       tableName: endpoints.tableName,
-      handler: createOutboxDispatcher(wiring),
+      handler: createOutboxDispatcher(mailWiring),
       checkpointFile: join(checkpoints, checkpoint),
     });
     pollers.push(poller);

@@ -2,7 +2,8 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
 import { findFreePorts } from '#functions/local/ports.ts';
-import { createWiring, wiring } from '#functions/wiring.ts';
+import { createMailWiring } from '#functions/mail-wiring.ts';
+import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { outboxDelivery } from '../helpers/organisations.ts';
@@ -40,7 +41,7 @@ describe('Outbox: a refused recipient is recorded and skipped, and staff re-driv
     world.staffCookie = (await signedInAs(wiring().config.STAFF_EMAILS[0]!)).cookie;
     world.deliver = outboxDelivery(tableName);
     const [closedPort] = await findFreePorts(1);
-    world.deliverWhileSesIsDown = outboxDelivery(tableName, createWiring(parseConfig({ ...process.env, SES_ENDPOINT: `http://127.0.0.1:${closedPort}` })));
+    world.deliverWhileSesIsDown = outboxDelivery(tableName, createMailWiring(parseConfig({ ...process.env, SES_ENDPOINT: `http://127.0.0.1:${closedPort}` })));
   });
   afterAll(async () => {
     await world.api?.stop();

@@ -8,18 +8,18 @@ import { parseConfig } from '#functions/config.ts';
 import { createOutboxDispatcher } from '#functions/events/outbox-dispatcher.ts';
 import { findFreePorts } from '#functions/local/ports.ts';
 import { createStreamPoller } from '#functions/local/stream-poller.ts';
-import { createWiring, type Wiring } from '#functions/wiring.ts';
+import { createMailWiring, type MailWiring } from '#functions/mail-wiring.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { createTestTable } from '../helpers/table.ts';
 
 describe('Outbox: events written with a change become emails, each sent exactly once', () => {
   const inbox = createInbox();
-  let live: Wiring;
-  let sesDown: Wiring;
+  let live: MailWiring;
+  let sesDown: MailWiring;
   let endpoints: Awaited<ReturnType<typeof createTestTable>>;
   const checkpoints = mkdtempSync(join(tmpdir(), 'crossover-outbox-'));
 
-  const poller = (wired: Wiring, checkpoint = 'stream.json') =>
+  const poller = (wired: MailWiring, checkpoint = 'stream.json') =>
     createStreamPoller({
       dynamoDbEndpoint: endpoints.dynamoDbEndpoint,
       tableName: endpoints.tableName,
@@ -27,7 +27,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
       checkpointFile: join(checkpoints, checkpoint),
     });
 
-  const writeEvent = async (wired: Wiring, event: { type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: object }) => {
+  const writeEvent = async (wired: MailWiring, event: { type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: object }) => {
     const eventId = ulid();
     await wired.outboxEvents.create({ eventId, ...event, createdAt: new Date().toISOString() }).go();
     return eventId;
@@ -36,9 +36,9 @@ describe('Outbox: events written with a change become emails, each sent exactly 
   beforeAll(async () => {
     // Prepare: a fresh table; one wiring to the real SES stand-in, one to a port nobody listens on.
     endpoints = await createTestTable();
-    live = createWiring(parseConfig(process.env));
+    live = createMailWiring(parseConfig(process.env));
     const [closedPort] = await findFreePorts(1);
-    sesDown = createWiring(parseConfig({ ...process.env, SES_ENDPOINT: `http://127.0.0.1:${closedPort}` }));
+    sesDown = createMailWiring(parseConfig({ ...process.env, SES_ENDPOINT: `http://127.0.0.1:${closedPort}` }));
   });
 
   it('mails every recipient in their own language and marks the event delivered', async () => {

@@ -4,13 +4,13 @@ import { meOf } from '../../../domain/account/profile.ts';
 import { requestSignInCode, verifySignIn } from '../../../domain/account/sign-in.ts';
 import { acceptInvitation, declineInvitation, personalInvitations } from '../../../domain/organisations/personal-invitations.ts';
 import { sessionKey } from '../../../session-key.ts';
-import { signInPorts } from '../../../sign-in-wiring.ts';
+import { signInMailer, signInPorts } from '../../../sign-in-wiring.ts';
 import { wiring } from '../../../wiring.ts';
 import { signedInCaller as person } from '../../caller.ts';
 import { createGroupHandler, Reply } from '../../group-handler.ts';
 import { clientAddress } from '../../client-address.ts';
-import { callerOfSession } from '../../resolve-caller.ts';
-import { clearedSessionCookie, sessionCookie, sessionToken } from '../../session-cookie.ts';
+import { startedSession } from '../../resolve-caller.ts';
+import { clearedSessionCookie } from '../../session-cookie.ts';
 
 
 function personalDataPorts(): PersonalDataPorts {
@@ -38,15 +38,14 @@ export const handler = createGroupHandler('account', {
   requestSignInCode: async ({ body, caller, event }) => {
     const wired = wiring();
     const language = body.language ?? (caller.kind === 'person' ? caller.language : defaultLanguage);
-    await requestSignInCode(body.email, language, clientOf(event), signInPorts(wired, await sessionKey(wired.config)));
+    await requestSignInCode(body.email, language, clientOf(event), signInPorts(wired, signInMailer(), await sessionKey(wired.config)));
     return { message: 'If this address can sign in, a code is on its way.' };
   },
   verifySignIn: async ({ body, event }) => {
     const wired = wiring();
-    const key = await sessionKey(wired.config);
-    const { sessionId } = await verifySignIn(body, clientOf(event), signInPorts(wired, key));
-    const me = meOf(person(await callerOfSession(sessionId)));
-    return new Reply(me, { cookies: [sessionCookie(await sessionToken(sessionId, key), wired.config.SITE_URL)] });
+    const { sessionId, userId } = await verifySignIn(body, clientOf(event), signInPorts(wired, signInMailer(), await sessionKey(wired.config)));
+    const { caller, cookie } = await startedSession(sessionId, userId);
+    return new Reply(meOf(caller), { cookies: [cookie] });
   },
   signOut: async ({ caller }) => {
     await wiring().accounts.endSession(person(caller).sessionId);
@@ -55,9 +54,9 @@ export const handler = createGroupHandler('account', {
   getMe: async ({ caller }) => meOf(person(caller)),
   getSession: async ({ caller }) => ({ me: caller.kind === 'person' ? meOf(caller) : null }),
   updateMe: async ({ body, caller }) => {
-    const { sessionId, userId } = person(caller);
-    if (body.name !== undefined || body.language !== undefined) await wiring().accounts.users.patch({ userId }).set(body).go();
-    return meOf(person(await callerOfSession(sessionId)));
+    const me = person(caller);
+    if (body.name !== undefined || body.language !== undefined) await wiring().accounts.users.patch({ userId: me.userId }).set(body).go();
+    return meOf({ ...me, ...body });
   },
   exportMe: async ({ caller }) => exportPersonalData(person(caller), personalDataPorts()),
   listMyInvitations: async ({ caller }) => personalInvitations(person(caller), wiring().organisationPorts),

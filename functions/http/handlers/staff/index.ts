@@ -3,13 +3,14 @@ import { redriveEvent, undeliveredEvents } from '../../../domain/notifications/o
 import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
 import { reviewOrganisation } from '../../../domain/verification/review-organisation.ts';
 import { verificationQueue } from '../../../domain/verification/verification-queue.ts';
+import { mailWiring } from '../../../mail-wiring.ts';
 import { wiring } from '../../../wiring.ts';
 import { actingViewer } from '../../caller.ts';
 import { createGroupHandler } from '../../group-handler.ts';
 
 const ports = () => wiring().organisationPorts;
 const challengePorts = () => wiring().challengePorts;
-const outboxPorts = () => ({ outbox: wiring().outbox, delivery: wiring().delivery });
+const outboxPorts = () => ({ outbox: wiring().outbox, delivery: mailWiring().delivery });
 
 /** The cluster staff's queues and decisions: verifying organisations, moderating challenges. */
 export const handler = createGroupHandler('staff', {
