@@ -24,7 +24,7 @@ const commands = {
  */
 export function directReads(recorded: MeteredRequest[]): (client: DynamoDBClient) => Promise<void> {
   const reads = recorded.filter((request) => request.operation in commands);
-  const after = reads.map((read) => reads.flatMap((other, index) => (other.endedAt <= read.startedAt ? [index] : [])));
+  const after = reads.map((read) => reads.flatMap((other, index) => (other.endedAt !== undefined && other.endedAt <= read.startedAt ? [index] : [])));
   return async (client) => {
     const done: Promise<unknown>[] = [];
     for (const [index, read] of reads.entries()) {

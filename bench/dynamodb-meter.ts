@@ -7,7 +7,8 @@ export interface MeteredRequest {
   /** The request body as the SDK wrote it (before the meter asked for capacity). */
   input: Record<string, unknown>;
   startedAt: number;
-  endedAt: number;
+  /** Unset while DynamoDB has not answered (the client may have given up waiting). */
+  endedAt?: number;
   readUnits: number;
   writeUnits: number;
   /** Items returned (Query, Scan, GetItem, BatchGetItem) or written. */
@@ -42,13 +43,16 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
       const original = Buffer.concat(chunks).toString('utf8');
       const input = original ? (JSON.parse(original) as Record<string, unknown>) : {};
       const body = metered.has(operation) ? JSON.stringify({ ...input, ReturnConsumedCapacity: 'TOTAL' }) : original;
+      // Kept from the start, so a request still unanswered when its route gave up is counted too.
+      const entry: MeteredRequest = { operation, input, startedAt, readUnits: 0, writeUnits: 0, items: 0 };
+      if (metered.has(operation)) seen.push(entry);
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(body)) };
       const forwarded = httpRequest({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers }, (answer) => {
         const answerChunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
         answer.on('end', () => {
           const raw = Buffer.concat(answerChunks);
-          if (metered.has(operation)) seen.push({ operation, input, startedAt, endedAt: performance.now(), ...costOf(operation, input, raw.toString('utf8')) });
+          Object.assign(entry, { endedAt: performance.now(), ...costOf(operation, input, raw.toString('utf8')) });
           response.writeHead(answer.statusCode ?? 500, answer.headers);
           response.end(raw);
         });

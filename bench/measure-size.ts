@@ -8,6 +8,8 @@ import { timeSideBySide, type SideBySideLimits, type Timing } from './side-by-si
 
 export interface RouteCost {
   requests: number;
+  /** Requests DynamoDB had not answered when the route gave up (its client timed out). */
+  unanswered: number;
   /** Items DynamoDB read (for a Query: before its filter) or wrote. */
   items: number;
   readUnits: number;
@@ -21,6 +23,7 @@ export interface RouteFigures {
   scales: boolean;
   status: number;
   cost: RouteCost;
+  /** Unset for writes, and for a read that failed (a 5xx is no time to compare). */
   timing?: { direct: Timing; inProcess: Timing; http: Timing };
 }
 
@@ -37,7 +40,7 @@ export interface SizeContext {
 /**
  * Every route at one table size: 1. one request through the metered server gives its DynamoDB
  * requests and units 2. for reads, those very requests become the direct baseline 3. the three
- * ways (direct, in-process, HTTP) are timed side by side after one warm-up round.
+ * ways (direct, in-process, HTTP) are timed side by side after one warm-up round, unless it failed.
  */
 export async function measureSize(routes: MeasuredRoute[], context: SizeContext, log: (line: string) => void): Promise<RouteFigures[]> {
   const figures: RouteFigures[] = [];
@@ -47,13 +50,14 @@ export async function measureSize(routes: MeasuredRoute[], context: SizeContext,
     const recorded = context.meter.take();
     const cost: RouteCost = {
       requests: recorded.length,
+      unanswered: recorded.filter((request) => request.endedAt === undefined).length,
       items: recorded.reduce((sum, request) => sum + request.items, 0),
       readUnits: recorded.reduce((sum, request) => sum + request.readUnits, 0),
       writeUnits: recorded.reduce((sum, request) => sum + request.writeUnits, 0),
       operations: recorded.map((request) => request.operation),
     };
     const row: RouteFigures = { route: route.name, kind: route.kind, scales: route.scales, status, cost };
-    if (route.kind === 'read') {
+    if (route.kind === 'read' && status < 500) {
       const direct = directReads(recorded);
       const answered = (expected: number) => (actual: number) => {
         if (actual !== expected) throw new Error(`${route.name} answered ${actual}, not ${expected}`);
@@ -66,7 +70,7 @@ export async function measureSize(routes: MeasuredRoute[], context: SizeContext,
       await timeSideBySide(ways, { rounds: 1, budgetMs: 0 });
       row.timing = await timeSideBySide(ways, context.latency);
     }
-    log(`  ${route.name}: ${status}, ${cost.requests} requests, ${cost.items} items${row.timing ? `, in-process median ${row.timing.inProcess.medianMs.toFixed(1)} ms (${row.timing.inProcess.samples} samples)` : ''}`);
+    log(`  ${route.name}: ${status}, ${cost.requests} requests (${cost.unanswered} unanswered), ${cost.items} items${row.timing ? `, in-process median ${row.timing.inProcess.medianMs.toFixed(1)} ms (${row.timing.inProcess.samples} samples)` : ''}`);
     figures.push(row);
   }
   return figures;

@@ -2,26 +2,30 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { assertJavaInstalled, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { createTableIfMissing } from '#functions/local/create-table.ts';
-import { localClientConfig, localEnvironment } from '#functions/local/local-aws.ts';
+import { localClientConfig, localEnvironment, quietSdkEnvironment } from '#functions/local/local-aws.ts';
 import { findFreePorts } from '#functions/local/ports.ts';
 import type { ChildService } from '#functions/local/child-service.ts';
 import { startApiServer } from './api-server-process.ts';
 import { benchOptions } from './bench-options.ts';
 import { startDynamoDbMeter, type DynamoDbMeter } from './dynamodb-meter.ts';
+import { functionFigures } from './functions/function-figures.ts';
+import { loadTest } from './load.ts';
 import { measureSize, type RouteFigures } from './measure-size.ts';
 import { measuredRoutes } from './measured-routes.ts';
 import { writeReport, type BenchResults } from './report.ts';
 import { signedIn } from './signed-in.ts';
 import { readTemplates, writeCopies } from './seed/clone-records.ts';
 import { seedTemplates } from './seed/templates.ts';
+import { siteFigures } from './site/site-figures.ts';
 
 /**
  * `npm run bench`: every figure of issue 11, side by side in one run, on a table of its own.
- * 1. DynamoDB Local in memory on a free port, the table as CDK makes it
- * 2. the templates written by the use cases, the rest of the table copied from them
- * 3. the local server twice (plain, and behind the DynamoDB meter), each a process of its own
- * 4. at each size: cost, direct, in-process and HTTP timings of every route
- * 5. the table printed and bench/results.json written; everything started is stopped.
+ * 1. the site's pages (built first if web/build is missing) and the functions as CDK bundles them
+ * 2. DynamoDB Local in memory on a free port, the table as CDK makes it
+ * 3. the templates written by the use cases, the rest of the table copied from them
+ * 4. the local server twice (plain, and behind the DynamoDB meter), each a process of its own
+ * 5. at each size: cost, direct, in-process and HTTP timings of every route, then the load test
+ * 6. the table printed and bench/results.json written; everything started is stopped.
  */
 const options = benchOptions(process.argv.slice(2));
 const origin = 'http://localhost:3000';
@@ -33,6 +37,11 @@ let meter: DynamoDbMeter | undefined;
 
 async function bench(): Promise<void> {
   assertJavaInstalled();
+  Object.assign(process.env, quietSdkEnvironment);
+  log('Measuring the site and the function bundles (CDK synthesises the API stack)…');
+  const site = await siteFigures();
+  const functions = await functionFigures(options.coldImportRounds);
+
   const [port = 0] = await findFreePorts(1);
   const dynamodb = await startDynamoDbLocal({ port, storage: 'memory' });
   services.push(dynamodb.service);
@@ -76,11 +85,13 @@ async function bench(): Promise<void> {
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`Seeded in ${seedSeconds.toFixed(0)} s; measuring ${routes.length} routes…`);
     const figures: RouteFigures[] = await measureSize(routes, { origin, serverUrl: server.url, meteredServerUrl: metered.url, meter, client, latency: options.latency }, log);
-    sizes.push({ ...size, seedSeconds, routes: figures });
+    log(`Load test (${options.load.connections} connections, ${options.load.durationSeconds} s)…`);
+    const load = await loadTest(server.url, routes, options.load);
+    sizes.push({ ...size, seedSeconds, routes: figures, load });
   }
   client.destroy();
 
-  const results: BenchResults = { startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), quick: options.quick, durationSeconds: (performance.now() - started) / 1000, sizes };
+  const results: BenchResults = { startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), quick: options.quick, durationSeconds: (performance.now() - started) / 1000, sizes, functions, site };
   writeReport(results);
   log('Done.');
 }

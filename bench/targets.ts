@@ -6,4 +6,8 @@ export const targets = {
   httpRatio: 1.5,
   /** A route's median at the large table against the small one. */
   scaleRatio: 1.2,
+  /** Each API function's bundle, minified. */
+  functionKiB: 600,
+  /** A function's cold import against that of a bundle of the DynamoDB client alone. */
+  coldImportRatio: 1.5,
 } as const;
