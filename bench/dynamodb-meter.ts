@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** One DynamoDB request as the application sent it, with what DynamoDB said it cost. */
 export interface MeteredRequest {
@@ -19,6 +20,11 @@ export interface DynamoDbMeter {
   endpoint: string;
   /** The requests seen since the last call, and forgets them. */
   take(): MeteredRequest[];
+  /**
+   * Resolves once DynamoDB has answered every request passed on (a client that timed out leaves
+   * DynamoDB Local still working), or after `maxMs`; answers whether it settled.
+   */
+  settled(maxMs: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +40,7 @@ const metered = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Quer
 export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter> {
   const upstream = new URL(target);
   let seen: MeteredRequest[] = [];
+  let inFlight = 0;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -46,11 +53,13 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
       // Kept from the start, so a request still unanswered when its route gave up is counted too.
       const entry: MeteredRequest = { operation, input, startedAt, readUnits: 0, writeUnits: 0, items: 0 };
       if (metered.has(operation)) seen.push(entry);
+      inFlight += 1;
       const headers = { ...request.headers, 'content-length': String(Buffer.byteLength(body)) };
       const forwarded = httpRequest({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers }, (answer) => {
         const answerChunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => answerChunks.push(chunk));
         answer.on('end', () => {
+          inFlight -= 1;
           const raw = Buffer.concat(answerChunks);
           Object.assign(entry, { endedAt: performance.now(), ...costOf(operation, input, raw.toString('utf8')) });
           response.writeHead(answer.statusCode ?? 500, answer.headers);
@@ -58,6 +67,7 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
         });
       });
       forwarded.on('error', (error) => {
+        inFlight -= 1;
         response.writeHead(502);
         response.end(String(error));
       });
@@ -71,6 +81,11 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
       const taken = seen;
       seen = [];
       return taken;
+    },
+    async settled(maxMs) {
+      const deadline = performance.now() + maxMs;
+      while (inFlight > 0 && performance.now() < deadline) await sleep(100);
+      return inFlight === 0;
     },
     stop: () =>
       new Promise<void>((resolve) => {
