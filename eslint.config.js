@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools (the local stack, benchmarks) talk to a person on the terminal.
-    files: ['functions/local/**', 'test/**'],
+    files: ['functions/local/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
   {

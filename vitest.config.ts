@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // endpoint once on free ports, and each integration test file makes its own fresh table.
 export default defineConfig({
   test: {
-    include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['functions/**/*.test.ts', 'shared/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,0 +1,20 @@
+/** How big and how long: the full run fits the issue's 15 minutes on two shared cores; `--quick` is a smoke run. */
+export function benchOptions(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const unknown = argv.filter((argument) => argument !== '--quick');
+  if (unknown.length) throw new Error(`Unknown argument(s): ${unknown.join(' ')} (only --quick is known)`);
+  return {
+    quick,
+    sizes: quick
+      ? [{ label: 'small', challenges: 100, firms: 50 }, { label: 'large', challenges: 2_000, firms: 1_000 }]
+      : [{ label: 'small', challenges: 1_000, firms: 500 }, { label: 'large', challenges: 100_000, firms: 50_000 }],
+    /** Per route and size: rounds of (direct, in-process, HTTP), and the time after which no new round starts. */
+    latency: quick ? { rounds: 5, budgetMs: 2_000 } : { rounds: 40, budgetMs: 8_000 },
+    load: quick ? { connections: 4, durationSeconds: 3 } : { connections: 10, durationSeconds: 10 },
+    /** Fresh Node processes per function bundle. */
+    coldImportRounds: quick ? 1 : 5,
+  };
+}
+
+export type BenchOptions = ReturnType<typeof benchOptions>;
+export type BenchSize = BenchOptions['sizes'][number];
