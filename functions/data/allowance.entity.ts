@@ -54,11 +54,12 @@ const ATTEMPTS = 10;
 /**
  * Runs a transaction that uses an allowance again while it lost only to a concurrent transaction on
  * the same items (every use of an allowance writes its one item), so a burst of requests is refused
- * by the cap alone, never by its own contention.
+ * by the cap alone, never by its own contention. A refusal before any transaction (a stale version) comes back as it is.
  */
-export async function retriedOnContention<R extends TransactionResult>(write: () => Promise<R>): Promise<R> {
+export async function retriedOnContention<R extends TransactionResult, Refused>(write: () => Promise<R | Refused>): Promise<R | Refused> {
   for (let attempt = 1; ; attempt++) {
     const result = await write();
+    if (!isTransaction(result)) return result;
     const codes = result.data.map(({ code }) => code);
     const contendedOnly = result.canceled && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
     if (!contendedOnly || attempt === ATTEMPTS) return result;
@@ -66,6 +67,8 @@ export async function retriedOnContention<R extends TransactionResult>(write: ()
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
   }
 }
+
+const isTransaction = (result: unknown): result is TransactionResult => typeof result === 'object' && result !== null && 'canceled' in result;
 
 /** Did the item at this position fail its own condition (not merely lose to a concurrent transaction)? */
 export const refusedAt = ({ canceled, data }: TransactionResult, position: number) => canceled && data[position]?.code === 'ConditionalCheckFailed';

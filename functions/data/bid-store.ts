@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Service } from 'electrodb';
+import { createConversions, Service } from 'electrodb';
 import { sealedBidStatuses, type BidStatus } from '#shared/bid.ts';
 import type { BidStore, BidWrite, BidWriteOutcome, StoredBid, StoredBidAudit, StoredBidder, StoredPartnership } from '../domain/bids/ports.ts';
 import type { DailyAllowance } from '../domain/daily-allowance.ts';
@@ -207,7 +207,7 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
       return pageOf(async (options) => {
         const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
         return { data: data.map(asBid), cursor: next };
-      }, { ...page, cursor });
+      }, createConversions(bids).byAccessPattern.byLead.fromComposite.toCursor, { ...page, cursor });
     },
 
     async partnershipsOf(organisationId) {

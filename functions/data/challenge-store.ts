@@ -1,38 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Service } from 'electrodb';
+import { createConversions, Service, type EntityItem } from 'electrodb';
 import type { DailyAllowance } from '../domain/daily-allowance.ts';
-import type { ChallengeFilters, ChallengeStore, ChallengeWrite, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
+import type { ChallengeStore, ChallengeWrite, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
 import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
+import { challengeListingEntity } from './challenge-listing.entity.ts';
+import { changed, listingWrites, openChallengesPage, touchesListing } from './challenge-listings.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { followEntity, ndaAcceptanceEntity } from './challenge-interest.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { questionEntity } from './question.entity.ts';
 import { guardsHeld } from './races.ts';
-
-type ChallengeAttributes = Parameters<Parameters<ReturnType<ReturnType<typeof challengeEntity>['query']['byStatus']>['where']>[0]>[0];
-type FilterOperations = Parameters<Parameters<ReturnType<ReturnType<typeof challengeEntity>['query']['byStatus']>['where']>[0]>[1];
-
-/** The list filters as one filter expression; each page is still one Query of an index, never a Scan. */
-function filterExpression(filters: ChallengeFilters, attributes: ChallengeAttributes, op: FilterOperations, openAfter?: string): string {
-  const words = (filters.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  return [
-    filters.sector ? op.eq(attributes.sector, filters.sector) : '',
-    filters.discipline ? op.contains(attributes.disciplines, filters.discipline) : '',
-    filters.type ? op.eq(attributes.type, filters.type) : '',
-    filters.funding ? op.eq(attributes.fundingInstrument, filters.funding) : '',
-    filters.minBudgetCents !== undefined ? op.gte(attributes.budgetMaxCents, filters.minBudgetCents) : '',
-    filters.maxBudgetCents !== undefined ? op.lte(attributes.budgetMinCents, filters.maxBudgetCents) : '',
-    filters.includeFirmsOnly ? '' : op.eq(attributes.visibility, 'public'),
-    openAfter ? op.gt(attributes.openUntil, openAfter) : '',
-    ...words.map((word) => op.contains(attributes.searchText, word)),
-  ]
-    .filter(Boolean)
-    .join(' AND ');
-}
-
-const noFilters: ChallengeFilters = { includeFirmsOnly: true };
 
 /** The stored side of challenges (see ChallengeStore): every read is a GetItem or a Query. */
 export function createChallengeStore(client: DynamoDBDocumentClient, table: string, newId: () => string): ChallengeStore {
@@ -43,26 +22,40 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
   const ndas = ndaAcceptanceEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
   const allowances = allowanceEntity(client, table);
-  const service = new Service({ challenges, audits, questions, outboxEvents, allowances }, { client, table });
+  const listings = challengeListingEntity(client, table);
+  const service = new Service({ challenges, audits, questions, outboxEvents, allowances, listings }, { client, table });
   const asStored = (item: unknown) => item as StoredChallenge;
+  const cursorAt = createConversions(challenges).byAccessPattern;
 
-  /** The challenge's changes (only if still at `expectedVersion`), its audit line, its emails and, last, the allowance they use: one transaction. */
-  const versionedWrite = (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [] }: ChallengeWrite, allowance?: DailyAllowance) =>
-    service.transaction
-      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances }) => [
+  /**
+   * The challenge's changes (only if still at `expectedVersion`), its audit line, its emails, the list entries
+   * that follow from it and, last, the allowance they use: one transaction. The entries follow from the whole
+   * challenge, so it is read first, and a version other than the expected one is 'stale' without writing.
+   */
+  const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [] }: ChallengeWrite, allowance?: DailyAllowance) => {
+    const before = touchesListing(set, remove) ? asStored((await challenges.get({ challengeId }).go({ consistent: true })).data) : undefined;
+    if (before && before.version !== expectedVersion) return 'stale' as const;
+    return service.transaction
+      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances, listings: entries }) => [
         (remove.length ? entity.patch({ challengeId }).set(set).remove(remove) : entity.patch({ challengeId }).set(set))
           .where(({ version }, { eq }) => eq(version, expectedVersion))
           .commit(),
         trail.create(audit).commit(),
         ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
+        ...(before ? listingWrites(entries, before, changed(before, set, remove)) : []),
         ...(allowance ? [allowanceUse(allowances, allowance)] : []),
       ])
       .go();
+  };
 
   return {
     async create(challenge, audit) {
       const { canceled, data } = await service.transaction
-        .write(({ challenges: entity, audits: trail }) => [entity.create(challenge).commit(), trail.create(audit).commit()])
+        .write(({ challenges: entity, audits: trail, listings: entries }) => [
+          entity.create(challenge).commit(),
+          trail.create(audit).commit(),
+          ...listingWrites(entries, undefined, challenge),
+        ])
         .go();
       if (canceled) throw new Error(`Creating challenge ${challenge.challengeId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
     },
@@ -73,11 +66,13 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
     },
 
     async change(challengeId, expectedVersion, write) {
-      return guardsHeld(await versionedWrite(challengeId, expectedVersion, write), `Changing challenge ${challengeId}`);
+      const result = await versionedWrite(challengeId, expectedVersion, write);
+      return result !== 'stale' && guardsHeld(result, `Changing challenge ${challengeId}`);
     },
 
     async amend(challengeId, expectedVersion, write, allowance) {
       const result = await retriedOnContention(() => versionedWrite(challengeId, expectedVersion, write, allowance));
+      if (result === 'stale') return 'stale';
       // The allowance is the transaction's last item: its own condition failing means it is used up.
       if (refusedAt(result, result.data.length - 1)) return 'allowanceUsedUp';
       return guardsHeld(result, `Amending challenge ${challengeId}`) ? 'written' : 'stale';
@@ -89,29 +84,19 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
       return pageOf(async (options) => {
         const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
         return { data: data.map(asStored), cursor: next };
-      }, { ...page, cursor });
+      }, cursorAt.byOrganisation.fromComposite.toCursor, { ...page, cursor });
     },
 
-    async byStatus(status, page, { oldestFirst, filters = noFilters, openAfter }) {
+    async byStatus(status, page, { oldestFirst }) {
       const cursor = checkedCursor(page.cursor, 'gsi1pk', `CHALLENGES#${status}`);
-      const query = challenges.query.byStatus({ status }).where((attributes, op) => filterExpression(filters, attributes, op, openAfter));
+      const query = challenges.query.byStatus({ status });
       return pageOf(async (options) => {
         const { data, cursor: next } = await query.go({ ...options, order: oldestFirst ? 'asc' : 'desc' });
         return { data: data.map(asStored), cursor: next };
-      }, { ...page, cursor });
+      }, cursorAt.byStatus.fromComposite.toCursor, { ...page, cursor });
     },
 
-    async closingSoonest(after, filters, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi3pk', 'CHALLENGES#open');
-      const query = challenges.query
-        .open({ listing: 'open' })
-        .gt({ openUntil: after })
-        .where((attributes, op) => filterExpression(filters, attributes, op));
-      return pageOf(async (options) => {
-        const { data, cursor: next } = await query.go(options);
-        return { data: data.map(asStored), cursor: next };
-      }, { ...page, cursor });
-    },
+    openChallenges: (filters, sort, now, page) => openChallengesPage(listings, challenges, filters, sort, now, page),
 
     async pastDeadline(now, limit) {
       const { data } = await challenges.query.open({ listing: 'open' }).lte({ openUntil: now }).go({ count: limit });
@@ -177,13 +162,11 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
 
     async followedBy(firmId, page) {
       const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${firmId}#FOLLOWING`);
-      const query = follows.query.byFirm({ firmId });
-      return pageOf(async (options) => {
-        const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
-        const found = data.length ? (await challenges.get(data.map(({ challengeId }) => ({ challengeId }))).go({ consistent: true })).data : [];
-        const byId = new Map(found.map((challenge) => [challenge.challengeId, asStored(challenge)]));
-        return { data: data.flatMap(({ challengeId }) => byId.get(challengeId) ?? []), cursor: next };
-      }, { ...page, cursor });
+      const followed = await pageOf<EntityItem<typeof follows>>((options) => follows.query.byFirm({ firmId }).go({ ...options, order: 'desc' }), createConversions(follows).byAccessPattern.byFirm.fromComposite.toCursor, { ...page, cursor });
+      const keys = followed.items.map(({ challengeId }) => ({ challengeId }));
+      const found = keys.length ? (await challenges.get(keys).go({ consistent: true })).data : [];
+      const byId = new Map(found.map((challenge) => [challenge.challengeId, asStored(challenge)]));
+      return { items: followed.items.flatMap(({ challengeId }) => byId.get(challengeId) ?? []), cursor: followed.cursor };
     },
 
     async acceptNda(challengeId, firmId, userId, at) {

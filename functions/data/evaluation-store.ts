@@ -1,8 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import type { EvaluationStore, StoredScore } from '../domain/evaluation/ports.ts';
+import type { StoredChallenge } from '../domain/challenges/ports.ts';
 import { bidAuditEntity, bidEntity, scoreEntity } from './bid.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
+import { challengeListingEntity } from './challenge-listing.entity.ts';
+import { changed, listingWrites, touchesListing } from './challenge-listings.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { guardsHeld } from './races.ts';
@@ -15,7 +18,8 @@ export function createEvaluationStore(client: DynamoDBDocumentClient, table: str
   const bidAudits = bidAuditEntity(client, table);
   const scores = scoreEntity(client, table);
   const outboxEvents = outboxEventEntity(client, table);
-  const service = new Service({ challenges, audits, bids, bidAudits, scores, outboxEvents }, { client, table });
+  const listings = challengeListingEntity(client, table);
+  const service = new Service({ challenges, audits, bids, bidAudits, scores, outboxEvents, listings }, { client, table });
 
   return {
     async scores(challengeId) {
@@ -58,8 +62,11 @@ export function createEvaluationStore(client: DynamoDBDocumentClient, table: str
     },
 
     async decide({ challengeId, expectedVersion, at, set, remove, outcomes, audit, emails }) {
+      // Deciding on a challenge still open takes it out of the lists: its entries follow from the version read.
+      const before = touchesListing(set, remove) ? ((await challenges.get({ challengeId }).go({ consistent: true })).data as StoredChallenge | null) : undefined;
+      if (before !== undefined && before?.version !== expectedVersion) return false;
       const result = await service.transaction
-        .write(({ challenges: challenge, audits: trail, bids: bid, outboxEvents: events }) => [
+        .write(({ challenges: challenge, audits: trail, bids: bid, outboxEvents: events, listings }) => [
           (remove.length ? challenge.patch({ challengeId }).set(set).remove(remove) : challenge.patch({ challengeId }).set(set))
             // Closed, or still published with its deadline passed (the close job has not run yet): the
             // decision closes it on the way. The version proves nobody decided, or changed it, meanwhile.
@@ -75,6 +82,7 @@ export function createEvaluationStore(client: DynamoDBDocumentClient, table: str
               .commit(),
           ),
           ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
+          ...(before ? listingWrites(listings, before, changed(before, set, remove)) : []),
         ])
         .go();
       return guardsHeld(result, `Deciding challenge ${challengeId}`);

@@ -1,11 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Service } from 'electrodb';
-import type {
-  FirmFilters,
-  OrganisationChanges,
-  OrganisationStore,
-} from '../domain/organisations/ports.ts';
+import { createConversions, Service } from 'electrodb';
+import type { OrganisationChanges, OrganisationStore, StoredOrganisation } from '../domain/organisations/ports.ts';
 import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
+import { firmListingEntity } from './firm-listing.entity.ts';
+import { firmListingWrites, firmsPage, touchesDirectory } from './firm-listings.ts';
+import { changed } from './challenge-listings.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { invitationEntity } from './invitation.entity.ts';
 import { kvkClaimEntity, organisationEntity } from './organisation.entity.ts';
@@ -33,7 +32,8 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
   const outboxEvents = outboxEventEntity(client, table);
   const sessions = sessionEntity(client, table);
   const allowances = allowanceEntity(client, table);
-  const service = new Service({ organisations, kvkClaims, users, invitations, outboxEvents, allowances }, { client, table });
+  const firmListings = firmListingEntity(client, table);
+  const service = new Service({ organisations, kvkClaims, users, invitations, outboxEvents, allowances, firmListings }, { client, table });
 
   const person = async (userId: string) => (await users.get({ userId }).go({ consistent: true })).data ?? undefined;
 
@@ -66,12 +66,16 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
     async change(organisationId, expectedVersion, { set, remove = [] }, email) {
       const { kept, emptied } = splitEmptySets(set);
       const removed: (keyof OrganisationChanges)[] = [...remove, ...emptied];
+      // The directory's entries follow from the whole organisation: read it, and write only over the version read.
+      const before = touchesDirectory(set, removed) ? ((await organisations.get({ organisationId }).go({ consistent: true })).data as StoredOrganisation | null) : undefined;
+      if (before !== undefined && before?.version !== expectedVersion) return false;
       const result = await service.transaction
-        .write(({ organisations: org, outboxEvents: events }) => [
+        .write(({ organisations: org, outboxEvents: events, firmListings: entries }) => [
           (removed.length ? org.patch({ organisationId }).set(kept).remove(removed) : org.patch({ organisationId }).set(kept))
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
           ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
+          ...(before ? firmListingWrites(entries, before, changed(before, set, removed)) : []),
         ])
         .go();
       return guardsHeld(result, `Changing organisation ${organisationId}`);
@@ -82,7 +86,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
       const { kept, emptied } = splitEmptySets(set);
       const removed: (keyof OrganisationChanges)[] = [...remove, ...emptied];
       const result = await service.transaction
-        .write(({ organisations: org, kvkClaims: claim, users: user, outboxEvents: events }) => [
+        .write(({ organisations: org, kvkClaims: claim, users: user, outboxEvents: events, firmListings: entries }) => [
           (removed.length ? org.patch({ organisationId }).set(kept).remove(removed) : org.patch({ organisationId }).set(kept))
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
@@ -109,6 +113,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
             return ended.where((attributes, { eq }) => eq(attributes.organisationId, organisationId)).commit();
           }),
           ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
+          ...(touchesDirectory(set, removed) ? firmListingWrites(entries, organisation, changed(organisation, set, removed)) : []),
         ])
         .go();
       if (!result.canceled) return 'written';
@@ -138,26 +143,10 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
 
     async byStatus(status, page) {
       const cursor = checkedCursor(page.cursor, 'gsi1pk', `ORGSTATUS#${status}`);
-      return pageOf((options) => organisations.query.byStatus({ status }).go(options), { ...page, cursor });
+      return pageOf((options) => organisations.query.byStatus({ status }).go(options), createConversions(organisations).byAccessPattern.byStatus.fromComposite.toCursor, { ...page, cursor });
     },
 
-    async firms(filters: FirmFilters, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi3pk', 'FIRMS#verified');
-      // Filters narrow the one directory partition; every page is still one Query of gsi3, never a Scan.
-      const query = organisations.query
-        .directory({ directory: 'verified' })
-        .where(({ subsector, disciplines, municipality, sizeBand }, { eq, contains }) =>
-          [
-            filters.subsector ? eq(subsector, filters.subsector) : '',
-            filters.discipline ? contains(disciplines, filters.discipline) : '',
-            filters.municipality ? eq(municipality, filters.municipality) : '',
-            filters.size ? eq(sizeBand, filters.size) : '',
-          ]
-            .filter(Boolean)
-            .join(' AND '),
-        );
-      return pageOf((options) => query.go(options), { ...page, cursor });
-    },
+    firms: (filters, page) => firmsPage(firmListings, organisations, filters, page),
 
     person,
 

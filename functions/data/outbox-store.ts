@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createConversions } from 'electrodb';
 import type { PendingEvent, Rejection } from '../domain/notifications/deliver-event.ts';
 import type { OutboxStore, StoredOutboxEvent } from '../domain/notifications/outbox.ts';
 import { outboxEventEntity } from './outbox-event.entity.ts';
@@ -47,7 +48,7 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
       return pageOf(async (options) => {
         const { data, cursor: next } = await events.query.byStatus({ status }).go(options);
         return { data: data.map(asStored), cursor: next };
-      }, { ...page, cursor });
+      }, createConversions(events).byAccessPattern.byStatus.fromComposite.toCursor, { ...page, cursor });
     },
 
     noteRecipients: (event: PendingEvent) => noteRecipients(event),

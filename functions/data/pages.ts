@@ -13,12 +13,17 @@ export function checkedCursor(cursor: string | undefined, keyField: string, keyV
   throw invalidError('This page cursor is not valid; start again from the first page.', 'query.cursor');
 }
 
-export type PageQuery<T> = (options: { count: number; cursor?: string | null }) => Promise<{ data: T[]; cursor: string | null }>;
+/** One Query of at most `limit` items (DynamoDB's `Limit`), from the cursor on. */
+export type PageQuery<T> = (options: { limit: number; cursor: string | null }) => Promise<{ data: T[]; cursor: string | null }>;
 
-/** One page of a query; a full page whose next page would be empty says it is the last one. */
-export async function pageOf<T>(query: PageQuery<T>, { limit, cursor }: PageRequest): Promise<Page<T>> {
-  const first = await query({ count: limit, cursor: cursor ?? null });
-  if (!first.cursor) return { items: first.data, cursor: null };
-  const next = await query({ count: 1, cursor: first.cursor });
-  return { items: first.data, cursor: next.data.length ? first.cursor : null };
+/**
+ * One page in one Query that reads at most `limit + 1` items: the one past the page only says that a
+ * next page exists, which then starts after the last item returned (`cursorAt`). A page whose filter
+ * dropped items may hold fewer than `limit` and still have a next page.
+ */
+export async function pageOf<T>(query: PageQuery<T>, cursorAt: (item: NoInfer<T>) => string, { limit, cursor }: PageRequest): Promise<Page<T>> {
+  const { data, cursor: next } = await query({ limit: limit + 1, cursor: cursor ?? null });
+  if (data.length <= limit) return { items: data, cursor: next };
+  const items = data.slice(0, limit);
+  return { items, cursor: cursorAt(items[limit - 1]!) };
 }

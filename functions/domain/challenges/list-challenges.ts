@@ -13,10 +13,7 @@ export async function listOpenChallenges(query: ChallengeListQuery, viewer: View
   const now = ports.now();
   const page = { limit, ...(cursor ? { cursor } : {}) };
   const scope = { ...filters, includeFirmsOnly: viewer.staff || isVerifiedFirm(viewer) };
-  const found =
-    sort === 'closing'
-      ? await ports.challenges.closingSoonest(now.toISOString(), scope, page)
-      : await ports.challenges.byStatus('published', page, { oldestFirst: false, filters: scope, openAfter: now.toISOString() });
+  const found = await ports.challenges.openChallenges(scope, sort, now.toISOString(), page);
   return { items: found.items.map((challenge) => summaryView(challenge, now)), cursor: found.cursor };
 }
 

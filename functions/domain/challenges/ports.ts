@@ -79,9 +79,12 @@ export interface ChallengeStore {
   amend(challengeId: string, expectedVersion: number, write: ChallengeWrite, allowance: DailyAllowance): Promise<'written' | 'stale' | 'allowanceUsedUp'>;
   ofOrganisation(organisationId: string, page: PageRequest): Promise<Page<StoredChallenge>>;
   /** By the time they got this status; `oldestFirst` for queues, newest first otherwise. */
-  byStatus(status: ChallengeStatus, page: PageRequest, options: { oldestFirst: boolean; filters?: ChallengeFilters; openAfter?: string }): Promise<Page<StoredChallenge>>;
-  /** Published challenges whose deadline is after `after`, closing soonest first. */
-  closingSoonest(after: string, filters: ChallengeFilters, page: PageRequest): Promise<Page<StoredChallenge>>;
+  byStatus(status: ChallengeStatus, page: PageRequest, options: { oldestFirst: boolean }): Promise<Page<StoredChallenge>>;
+  /**
+   * Published challenges whose deadline is after `now`, newest first or closing soonest, filtered.
+   * A page reads at most `limit + 1` entries; one whose filters dropped some may hold fewer and still go on.
+   */
+  openChallenges(filters: ChallengeFilters, sort: 'newest' | 'closing', now: string, page: PageRequest): Promise<Page<StoredChallenge>>;
   /** Published challenges whose bid deadline is at or before `now`. */
   pastDeadline(now: string, limit: number): Promise<StoredChallenge[]>;
   /** Published challenges whose bid deadline lies after `after` and at or before `until`. */
