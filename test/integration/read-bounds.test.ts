@@ -7,6 +7,7 @@ import { listingEntries } from '#functions/data/challenge-listings.ts';
 import { challengeEntity } from '#functions/data/challenge.entity.ts';
 import { firmListingEntity } from '#functions/data/firm-listing.entity.ts';
 import { organisationEntity } from '#functions/data/organisation.entity.ts';
+import { auditEntry } from '#functions/domain/challenges/audit.ts';
 import { normalisedTerms } from '#functions/domain/challenges/draft-challenge.ts';
 import { listOpenChallenges, moderationQueue, organisationChallenges } from '#functions/domain/challenges/list-challenges.ts';
 import type { StoredChallenge, Viewer } from '#functions/domain/challenges/ports.ts';
@@ -262,5 +263,52 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
 
     expect(queue.result.items).toHaveLength(20);
     expect(queue.reads).toEqual({ requests: 1, items: 21, commands: ['QueryCommand'] });
+  });
+
+  it('moves a challenge with its entries: listed when published, moved by a later deadline, gone when it closes; a stale write changes neither', async () => {
+    const challenges = wired.challengePorts.challenges;
+    const entries = challengeListingEntity(wired.documentClient, tableName);
+    const challenge = seededChallenge(99_001, 'submitted');
+    const audit = () => auditEntry(challenge.challengeId, ulid(), new Date(), 'test', { role: 'system' });
+    const listedUnder = async (key: string) => (await entries.query.newest({ key }).go()).data.map(({ challengeId, openUntil }) => ({ challengeId, openUntil }));
+    const later = daysFromNow(90);
+    await challenges.create(challenge, audit());
+    const beforePublishing = await listedUnder('word:99001');
+
+    await challenges.change(challenge.challengeId, 1, { set: { status: 'published', publishedAt: challenge.statusSince, listing: 'open', openUntil: challenge.bidDeadline, version: 2 }, audit: audit() });
+    const published = await listedUnder('word:99001');
+    const staleWrite = await challenges.change(challenge.challengeId, 1, { set: { bidDeadline: later, openUntil: later, listing: 'open', version: 2 }, audit: audit() });
+    await challenges.change(challenge.challengeId, 2, { set: { bidDeadline: later, openUntil: later, listing: 'open', version: 3 }, audit: audit() });
+    const amended = await listedUnder(`sector:${challenge.sector}`);
+    await challenges.change(challenge.challengeId, 3, { set: { status: 'closed', version: 4 }, remove: ['listing', 'openUntil'], audit: audit() });
+    const everyKey = [...new Set(listingEntries({ ...challenge, listing: 'open', openUntil: later }).map(({ key }) => key))];
+    const afterClosing = (await Promise.all(everyKey.map(listedUnder))).flat().filter(({ challengeId }) => challengeId === challenge.challengeId);
+
+    expect(beforePublishing).toEqual([]);
+    expect(published).toEqual([{ challengeId: challenge.challengeId, openUntil: challenge.bidDeadline }]);
+    expect(staleWrite).toBe(false);
+    expect(amended.filter(({ challengeId }) => challengeId === challenge.challengeId)).toEqual([{ challengeId: challenge.challengeId, openUntil: later }]);
+    expect(everyKey.length).toBeGreaterThan(6);
+    expect(afterClosing).toEqual([]);
+  });
+
+  it("moves a firm's directory entries with it: listed when verified, moved when it changes municipality, gone when suspended", async () => {
+    const store = wired.organisationPorts.store;
+    const entries = firmListingEntity(wired.documentClient, tableName);
+    const pending = seededFirm(99_002, 'pending');
+    const listedIn = async (key: string) => (await entries.query.byFacet({ key }).go({ pages: 'all' })).data.filter(({ organisationId }) => organisationId === pending.organisationId).length;
+    await organisationEntity(wired.documentClient, tableName).put(pending).go();
+
+    await store.decide(pending, 1, { set: { status: 'verified', ...directoryKeys(pending.name), version: 2 } });
+    const verified = [await listedIn(`municipality:${pending.municipality}`), await listedIn(`subsector:${pending.subsector}`)];
+    await store.change(pending.organisationId, 2, { set: { municipality: 'GM0394', version: 3 } });
+    const moved = [await listedIn(`municipality:${pending.municipality}`), await listedIn('municipality:GM0394')];
+    const current = (await store.organisation(pending.organisationId))!;
+    await store.decide(current, 3, { set: { status: 'suspended', version: 4 }, remove: ['directory', 'directoryName'] });
+    const suspended = [await listedIn('municipality:GM0394'), await listedIn(`subsector:${pending.subsector}`), await listedIn(`discipline:${pending.disciplines![0]}`)];
+
+    expect(verified).toEqual([1, 1]);
+    expect(moved).toEqual([0, 1]);
+    expect(suspended).toEqual([0, 0, 0]);
   });
 });
