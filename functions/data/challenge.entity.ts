@@ -54,9 +54,7 @@ export const challengeSchema = {
     /** When firms with a draft bid were reminded that the deadline is 48 h away (once per deadline). */
     bidReminderSentAt: { type: 'string' },
     version: { type: 'number', required: true },
-    /** Lower-cased title and summary: the published list's word search filters on it. */
-    searchText: { type: 'string', required: true },
-    /** `open` while published: the closing-soonest list's partition. */
+    /** `open` while published: the deadline jobs' partition; the lists read the challenge's listing entries instead. */
     listing: { type: 'string' },
     /** The bid deadline, while open. */
     openUntil: { type: 'string' },
@@ -79,7 +77,7 @@ export const challengeSchema = {
       pk: { field: 'gsi2pk', composite: ['organisationId'], template: 'ORG#${organisationId}#CHALLENGES', casing: 'none' },
       sk: { field: 'gsi2sk', composite: ['createdAt', 'challengeId'], template: '${createdAt}#${challengeId}', casing: 'none' },
     },
-    // Which published challenges close soonest, and which have passed their deadline? (sparse: only open ones)
+    // Which published challenges have passed their deadline, or close within 48 hours? (sparse: only open ones)
     open: {
       index: 'gsi3',
       condition: (attributes: { listing?: string }) => attributes.listing !== undefined,

@@ -20,7 +20,6 @@ export function normalisedTerms(terms: ChallengeTerms) {
     ...(terms.workplace !== 'remote' && municipality ? { municipality } : {}),
     questionDeadline: new Date(terms.questionDeadline).toISOString(),
     bidDeadline: new Date(terms.bidDeadline).toISOString(),
-    searchText: `${terms.title} ${terms.summary}`.toLowerCase(),
   };
 }
 

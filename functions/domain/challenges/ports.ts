@@ -25,7 +25,6 @@ export interface StoredChallenge extends ChallengeTerms {
   /** When firms with a draft bid were reminded that the deadline is 48 h away. */
   bidReminderSentAt?: string;
   version: number;
-  searchText: string;
   /** Present only while published: `open`, with `openUntil` the bid deadline. */
   listing?: 'open';
   openUntil?: string;
