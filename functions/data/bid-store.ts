@@ -210,8 +210,8 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
       }, createConversions(bids).byAccessPattern.byLead.fromComposite.toCursor, { ...page, cursor });
     },
 
-    async partnershipsOf(organisationId) {
-      return (await partnerships.query.byPartner({ organisationId }).go({ pages: 'all', order: 'desc' })).data as StoredPartnership[];
+    async partnershipsOf(organisationId, newest) {
+      return (await partnerships.query.byPartner({ organisationId }).go({ limit: newest, order: 'desc' })).data as StoredPartnership[];
     },
   };
 }

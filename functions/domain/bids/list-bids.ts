@@ -37,14 +37,17 @@ function summary(bid: StoredBid, challenge: StoredChallenge, now: Date, partners
   };
 }
 
+/** How many of its most recent consortium invitations an organisation sees: a firm joins few, and a read stays one bounded Query. */
+const CONSORTIA_SHOWN = 50;
+
 /**
  * An organisation's bids for its dashboard, newest first: those it leads, page by page, and on the
- * first page the consortia it is in or invited to (a firm is in few; declined ones are left out).
+ * first page the consortia it is in or invited to (its 50 most recent; declined ones are left out).
  */
 export async function organisationBids(organisationId: string, page: PageRequest, ports: BidPorts): Promise<Page<FirmBidSummary>> {
   const [led, partnerships] = await Promise.all([
     ports.bids.ledBy(organisationId, page),
-    page.cursor ? [] : ports.bids.partnershipsOf(organisationId).then((all) => all.filter((partnership) => partnership.status !== 'declined')),
+    page.cursor ? [] : ports.bids.partnershipsOf(organisationId, CONSORTIA_SHOWN).then((all) => all.filter((partnership) => partnership.status !== 'declined')),
   ]);
   const [ledChallenges, partnered] = await Promise.all([challengesOf(led.items, ports), partneredBids(partnerships, ports)]);
   const now = ports.now();
@@ -61,9 +64,9 @@ export async function organisationBids(organisationId: string, page: PageRequest
   return { items, cursor: led.cursor };
 }
 
-/** The organisation's invitations to join consortium bids, newest first, whatever it answered. */
+/** The organisation's invitations to join consortium bids, its 50 most recent, newest first, whatever it answered. */
 export async function consortiumInvitations(organisationId: string, ports: BidPorts) {
-  const partnerships = await ports.bids.partnershipsOf(organisationId);
+  const partnerships = await ports.bids.partnershipsOf(organisationId, CONSORTIA_SHOWN);
   const { bids, challenges } = await partneredBids(partnerships, ports);
   return {
     items: partnerships.flatMap((partnership) => {

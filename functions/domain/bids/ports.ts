@@ -116,8 +116,8 @@ export interface BidStore {
   draftBidsOf(challengeId: string): Promise<StoredBid[]>;
   /** The bids this organisation leads, newest first. */
   ledBy(organisationId: string, page: PageRequest): Promise<Page<StoredBid>>;
-  /** The consortia this organisation was invited to, newest first. */
-  partnershipsOf(organisationId: string): Promise<StoredPartnership[]>;
+  /** The consortia this organisation was invited to, newest first: the `newest` most recent, in one bounded read. */
+  partnershipsOf(organisationId: string, newest: number): Promise<StoredPartnership[]>;
 }
 
 /** What the bid use cases need: the challenges' ports, which carry the bid store. */
