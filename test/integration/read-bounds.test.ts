@@ -1,5 +1,7 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { challengeTypes, fundingInstruments, type ChallengeListQuery } from '#shared/challenge.ts';
 import { disciplines, sectors, sizeBands, subsectors, type Firm } from '#shared/organisation.ts';
 import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
@@ -15,6 +17,7 @@ import { listFirms } from '#functions/domain/directory/firms.ts';
 import type { FirmFilters, StoredOrganisation } from '#functions/domain/organisations/ports.ts';
 import { directoryKeys } from '#functions/domain/organisations/views.ts';
 import { verificationQueue } from '#functions/domain/verification/verification-queue.ts';
+import { localClientConfig } from '#functions/local/local-aws.ts';
 import { createWiring } from '#functions/wiring.ts';
 import { challengeTerms, daysFromNow } from '../helpers/challenges.ts';
 import { firmRegistration } from '../helpers/organisations.ts';
@@ -86,6 +89,8 @@ function seededFirm(n: number, status: StoredOrganisation['status']): StoredOrga
 describe('Reads bounded by the page: lists of challenges, the directory and the queues at thousands of items', () => {
   let wired: ReturnType<typeof createWiring>;
   let tableName: string;
+  // Seeding writes thousands of items while other test files load the same DynamoDB Local: a client without the API's 3 s timeouts.
+  let seeding: DynamoDBDocumentClient;
   const open: StoredChallenge[] = [];
   const firms: StoredOrganisation[] = [];
   const reads: Reads = { requests: 0, items: 0, commands: [] };
@@ -103,8 +108,8 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const published = numbers.map((n) => seededChallenge(n, 'published'));
     // Drafts, submitted, closed and cancelled ones with the same facets and words: never listed as open.
     const notOpen = numbers.filter((n) => n % 10 === 1).map((n, index) => seededChallenge(n, (['draft', 'submitted', 'closed', 'cancelled'] as const)[index % 4]!));
-    await challengeEntity(wired.documentClient, tableName).put([...published, ...notOpen]).go({ concurrent: 4 });
-    await challengeListingEntity(wired.documentClient, tableName).put(published.flatMap(listingEntries)).go({ concurrent: 4 });
+    await challengeEntity(seeding, tableName).put([...published, ...notOpen]).go({ concurrent: 2 });
+    await challengeListingEntity(seeding, tableName).put(published.flatMap(listingEntries)).go({ concurrent: 2 });
     open.push(...published);
   }
 
@@ -113,7 +118,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const numbers = Array.from({ length: to - from }, (_, index) => from + index);
     const verified = numbers.map((n) => seededFirm(n, 'verified'));
     const pending = numbers.filter((n) => n % 10 === 0).map((n) => seededFirm(n, 'pending'));
-    await organisationEntity(wired.documentClient, tableName).put([...verified, ...pending]).go({ concurrent: 4 });
+    await organisationEntity(seeding, tableName).put([...verified, ...pending]).go({ concurrent: 2 });
     const entries = verified.flatMap((firm) =>
       [`subsector:${firm.subsector}`, ...(firm.disciplines ?? []).map((discipline) => `discipline:${discipline}`), `municipality:${firm.municipality}`, `size:${firm.sizeBand}`].map((key) => ({
         key,
@@ -125,7 +130,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
         sizeBand: firm.sizeBand,
       })),
     );
-    await firmListingEntity(wired.documentClient, tableName).put(entries).go({ concurrent: 4 });
+    await firmListingEntity(seeding, tableName).put(entries).go({ concurrent: 2 });
     firms.push(...verified);
   }
 
@@ -172,7 +177,9 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
   ];
 
   beforeAll(async () => {
-    ({ tableName } = await createTestTable());
+    const endpoints = await createTestTable();
+    tableName = endpoints.tableName;
+    seeding = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint)), { marshallOptions: { removeUndefinedValues: true } });
     wired = createWiring();
     wired.dynamodb.middlewareStack.add(
       (next, context) => async (args) => {
@@ -186,6 +193,8 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
       { step: 'initialize', name: 'countReads' },
     );
   });
+
+  afterAll(() => seeding?.destroy());
 
   it('costs the same requests and at most limit + 1 entries plus the page for every list, facet and word, at 2,000 open challenges as at 40', async () => {
     await seedChallenges(0, 40);
