@@ -5,7 +5,7 @@ import type { OrganisationEntity } from './organisation.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 
 /** The directory's entries of an organisation: one per facet value while it is a verified creative firm, none otherwise. */
-function firmEntries(organisation: StoredOrganisation) {
+export function firmEntries(organisation: StoredOrganisation) {
   const { directory, directoryName, subsector, disciplines = [], municipality, sizeBand, organisationId } = organisation;
   if (!directory || directoryName === undefined || !subsector) return [];
   const entry = { organisationId, directoryName, subsector, disciplines: [...disciplines], municipality, sizeBand };

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { migrate } from '../data/migrations/index.ts';
 import { createApiGateway } from './api-adapter.ts';
 import { runCommand, startChildService, withNodeLifeline, type ChildService } from './child-service.ts';
 import { createTableIfMissing } from './create-table.ts';
@@ -79,8 +81,10 @@ async function start(): Promise<void> {
 
   const client = new DynamoDBClient(localClientConfig(dynamodb.endpoint));
   const created = await createTableIfMissing(client, tableName);
-  client.destroy();
   log.info(created ? `Created table ${tableName}` : `Table ${tableName} is there (data kept in .data/dynamodb)`);
+  // Data kept from an earlier version gets what this one reads (npm run migrate does the same in AWS).
+  for (const { name, written } of await migrate(DynamoDBDocumentClient.from(client), tableName)) log.info(`Migrated the table: ${name} (${written} items written)`);
+  client.destroy();
   // Imported only now that the environment points at the local parts, as the functions expect.
   const { wiring } = await import('../wiring.ts');
   const { seedDemoData } = await import('./seed.ts');

@@ -2,15 +2,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { challengeTypes, fundingInstruments, type ChallengeListQuery } from '#shared/challenge.ts';
-import { disciplines, sectors, sizeBands, subsectors, type Firm } from '#shared/organisation.ts';
+import type { ChallengeListQuery } from '#shared/challenge.ts';
+import type { Firm } from '#shared/organisation.ts';
 import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
 import { listingEntries } from '#functions/data/challenge-listings.ts';
+import { firmEntries } from '#functions/data/firm-listings.ts';
 import { challengeEntity } from '#functions/data/challenge.entity.ts';
 import { firmListingEntity } from '#functions/data/firm-listing.entity.ts';
 import { organisationEntity } from '#functions/data/organisation.entity.ts';
 import { auditEntry } from '#functions/domain/challenges/audit.ts';
-import { normalisedTerms } from '#functions/domain/challenges/draft-challenge.ts';
 import { listOpenChallenges, moderationQueue, organisationChallenges } from '#functions/domain/challenges/list-challenges.ts';
 import type { StoredChallenge, Viewer } from '#functions/domain/challenges/ports.ts';
 import { listFirms } from '#functions/domain/directory/firms.ts';
@@ -19,8 +19,8 @@ import { directoryKeys } from '#functions/domain/organisations/views.ts';
 import { verificationQueue } from '#functions/domain/verification/verification-queue.ts';
 import { localClientConfig } from '#functions/local/local-aws.ts';
 import { createWiring } from '#functions/wiring.ts';
-import { challengeTerms, daysFromNow } from '../helpers/challenges.ts';
-import { firmRegistration } from '../helpers/organisations.ts';
+import { daysFromNow } from '../helpers/challenges.ts';
+import { commissionerId, RARE, seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
 import { createTestTable } from '../helpers/table.ts';
 
 /** What the API's DynamoDB client read: requests, and items read (a Query's ScannedCount: before any filter). */
@@ -32,60 +32,6 @@ interface Reads {
 
 const visitor: Viewer = { staff: false, organisationVerified: false };
 const verifiedFirm: Viewer = { userId: ulid(), staff: false, organisationId: ulid(), organisationKind: 'creative', organisationVerified: true };
-const commissionerId = ulid();
-const RARE = 'stadsgeluid';
-
-/** The seeded challenge number `n`: every facet cycles, so each filter matches a known share; one in 400 has a rare word. */
-function seededChallenge(n: number, status: StoredChallenge['status']): StoredChallenge {
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
-  const terms = normalisedTerms(
-    challengeTerms({
-      title: `Opdracht ${n}${n % 400 === 1 ? ` ${RARE}` : ''}`,
-      summary: 'Gezocht: creatieve makers.',
-      disciplines: [disciplines[n % 16]!, disciplines[(n + 3) % 16]!],
-      type: challengeTypes[n % 3 === 0 ? 1 : 0],
-      fundingInstrument: fundingInstruments[n % 5]!,
-      budgetMinCents: (n % 10) * 1_000_000,
-      budgetMaxCents: (n % 10) * 1_000_000 + 500_000,
-      visibility: n % 7 === 0 ? 'verified_firms' : 'public',
-      questionDeadline: daysFromNow(n % 50),
-      bidDeadline: daysFromNow(1 + (n % 50)),
-    }),
-  );
-  return {
-    ...terms,
-    challengeId: ulid(),
-    organisationId: commissionerId,
-    commissionerName: 'Gemeente Volume',
-    sector: sectors[n % 12]!,
-    status,
-    statusSince: at,
-    createdAt: at,
-    version: 1,
-    ...(status === 'published' ? { publishedAt: at, listing: 'open' as const, openUntil: terms.bidDeadline } : {}),
-  };
-}
-
-/** The seeded firm number `n`, verified (in the directory) unless `pending`. */
-function seededFirm(n: number, status: StoredOrganisation['status']): StoredOrganisation {
-  const registration = firmRegistration({
-    name: `Studio ${String(n).padStart(5, '0')}`,
-    subsector: subsectors[n % 7]!,
-    disciplines: [disciplines[n % 16]!, disciplines[(n + 5) % 16]!],
-    municipality: ['GM0363', 'GM0362', 'GM0453', 'GM0358'][n % 4]!,
-    sizeBand: sizeBands[n % 5]!,
-  });
-  return {
-    ...(registration as StoredOrganisation),
-    organisationId: ulid(),
-    status,
-    ownerUserId: ulid(),
-    createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
-    version: 1,
-    ...(status === 'verified' ? directoryKeys(registration.name) : {}),
-  };
-}
-
 describe('Reads bounded by the page: lists of challenges, the directory and the queues at thousands of items', () => {
   let wired: ReturnType<typeof createWiring>;
   let tableName: string;
@@ -119,17 +65,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const verified = numbers.map((n) => seededFirm(n, 'verified'));
     const pending = numbers.filter((n) => n % 10 === 0).map((n) => seededFirm(n, 'pending'));
     await organisationEntity(seeding, tableName).put([...verified, ...pending]).go({ concurrent: 2 });
-    const entries = verified.flatMap((firm) =>
-      [`subsector:${firm.subsector}`, ...(firm.disciplines ?? []).map((discipline) => `discipline:${discipline}`), `municipality:${firm.municipality}`, `size:${firm.sizeBand}`].map((key) => ({
-        key,
-        organisationId: firm.organisationId,
-        directoryName: firm.directoryName!,
-        subsector: firm.subsector!,
-        disciplines: [...(firm.disciplines ?? [])],
-        municipality: firm.municipality,
-        sizeBand: firm.sizeBand,
-      })),
-    );
+    const entries = verified.flatMap(firmEntries);
     await firmListingEntity(seeding, tableName).put(entries).go({ concurrent: 2 });
     firms.push(...verified);
   }
