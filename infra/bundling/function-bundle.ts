@@ -10,10 +10,10 @@ export const bundleFile = 'index.mjs';
  * (CommonJS, so nothing of its 190 KB is shaken off, plus the 28 KB jsonschema it requires),
  * zod's classic API (about 190 KB without its locales) and the DynamoDB client (about 190 KB)
  * already come to that, so these budgets hold what was won (no zod locales, no mail code where no
- * mail is sent, no credential chain) instead. The mail stack (nodemailer's composer, templates,
+ * mail is sent, no credential chain) instead, with a little room for what features add. The mail stack (nodemailer's composer, templates,
  * the sent-email memory) adds about 250 KB where a function sends mail itself.
  */
-export const apiBundleBudgetBytes = { sendsNoEmail: 900_000, sendsEmail: 1_150_000 } as const;
+export const apiBundleBudgetBytes = { sendsNoEmail: 920_000, sendsEmail: 1_170_000 } as const;
 
 /**
  * zod's own schemas register its English messages themselves (classic/schemas.js imports
