@@ -155,6 +155,14 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
       return claim ? person(claim.userId) : undefined;
     },
 
+    async peopleByEmail(emails) {
+      if (!emails.length) return [];
+      // Two BatchGets whatever the number of addresses (ElectroDB splits them by 100 keys).
+      const { data: claims } = await emailClaims.get(emails.map((email) => ({ email }))).go({ consistent: true });
+      if (!claims.length) return [];
+      return (await users.get(claims.map(({ userId }) => ({ userId }))).go({ consistent: true })).data;
+    },
+
     async members(organisationId) {
       return (await users.query.byOrganisation({ organisationId }).go({ pages: 'all' })).data;
     },

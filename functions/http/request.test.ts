@@ -11,6 +11,7 @@ const route = {
   path: '/api/examples/{exampleId}',
   access: 'public',
   group: 'system',
+  reads: { requests: 1, items: 1 },
   summary: 'An example route with every kind of input',
   tags: ['test'],
   request: {

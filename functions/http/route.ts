@@ -55,6 +55,13 @@ export interface RouteDefinition {
     query?: z.ZodObject;
     body?: z.ZodType;
   };
+  /**
+   * The most one successful call may cost in DynamoDB, caller included: requests of every kind, and
+   * items read (a Query's items before any filter, a GetItem's item, a BatchGetItem's items). The
+   * authorisation walk checks it against a table holding thousands of challenges and firms (and 100
+   * staff addresses), so a read that grows with the marketplace fails it.
+   */
+  reads: { requests: number; items: number };
   /** The success answer; `contentType` defaults to `application/json`. */
   response: {
     status: 200 | 201 | 202 | 204;

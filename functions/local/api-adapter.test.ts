@@ -11,6 +11,7 @@ const route = (method: RouteDefinition['method'], path: string): RouteDefinition
   path,
   access: 'public',
   group: 'system',
+  reads: { requests: 0, items: 0 },
   summary: 'A route of this test',
   tags: [],
   response: { status: 200, description: 'Whatever the test answers' },

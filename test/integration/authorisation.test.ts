@@ -1,5 +1,16 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
+import { listingEntries } from '#functions/data/challenge-listings.ts';
+import { challengeEntity } from '#functions/data/challenge.entity.ts';
+import { firmListingEntity } from '#functions/data/firm-listing.entity.ts';
+import { firmEntries } from '#functions/data/firm-listings.ts';
+import { organisationEntity } from '#functions/data/organisation.entity.ts';
+import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
+import { localClientConfig } from '#functions/local/local-aws.ts';
+import { isWholePartitionRead } from '#functions/data/whole-partition-reads.ts';
 import { accessRules, type RouteDefinition, type UnverifiedStatus } from '#functions/http/route.ts';
 import { routes, type OperationId } from '#functions/http/routes.ts';
 import { wiring } from '#functions/wiring.ts';
@@ -7,6 +18,8 @@ import { bidContent, passDeadline } from '../helpers/bids.ts';
 import { challengeTerms, daysFromNow, storedChallenge } from '../helpers/challenges.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { firmRegistration, uniqueKvkNumber } from '../helpers/organisations.ts';
+import { countDynamoDbReads } from '../helpers/dynamodb-reads.ts';
+import { seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
 import { createTestTable } from '../helpers/table.ts';
 
 /**
@@ -329,6 +342,11 @@ async function organisationOf(name: string, kind: Standing['kind'], status: Stan
  * share one.
  */
 let worldsMade = 0;
+/**
+ * Staff of their own for every world (a route may erase staff, or make them a member of something),
+ * all with accounts from the start, so that what emailing staff reads is the same for every route.
+ */
+const STAFF_ADDRESSES = 100;
 async function createWorld(api: TestApi): Promise<World> {
   const names = Object.keys(members) as MemberName[];
   const owners = await Promise.all(names.map((name) => organisationOf(name, members[name].kind, members[name].status)));
@@ -387,17 +405,44 @@ function pathParameters(route: RouteDefinition, world: World): Parameters {
 
 const fillPath = (path: string, parameters: Parameters) => path.replace(/\{(\w+)\}/g, (_, name: string) => parameters[name] ?? ulid());
 
-describe('Authorisation: every route, called by every kind of caller, answers exactly as its access rule and the domain say', () => {
+/**
+ * Thousands of rows where the routes read: open and submitted challenges of commissioner A (the
+ * lists, its own list, the moderation queue), verified firms (the directory) and pending firms (the
+ * verification queue), written straight to the table.
+ */
+async function seedThousands(world: World) {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(inject('dynamoDbEndpoint'))), { marshallOptions: { removeUndefinedValues: true } });
+  const table = wiring().config.TABLE_NAME;
+  try {
+    const ofA = (challenge: StoredChallenge) => ({ ...challenge, organisationId: world.organisationIds.commissionerA });
+    const open = Array.from({ length: 2_000 }, (_, n) => ofA(seededChallenge(n, 'published')));
+    const submitted = Array.from({ length: 300 }, (_, n) => ofA(seededChallenge(n, 'submitted')));
+    const firms = Array.from({ length: 1_500 }, (_, n) => seededFirm(n, 'verified'));
+    const pending = Array.from({ length: 300 }, (_, n) => seededFirm(n, 'pending'));
+    await challengeEntity(client, table).put([...open, ...submitted]).go({ concurrent: 2 });
+    await challengeListingEntity(client, table).put(open.flatMap(listingEntries)).go({ concurrent: 2 });
+    await organisationEntity(client, table).put([...firms, ...pending]).go({ concurrent: 2 });
+    await firmListingEntity(client, table).put(firms.flatMap(firmEntries)).go({ concurrent: 2 });
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('Authorisation and read budgets: every route, called by every kind of caller, answers exactly as its access rule and the domain say, within the DynamoDB reads it declares at thousands of challenges and firms', () => {
   let api: TestApi;
   let readersWorld: World;
+  let dynamoDb: ReturnType<typeof countDynamoDbReads>;
 
   beforeAll(async () => {
-    // Staff of their own for every world: a route may erase staff, or make them a member of something.
-    process.env['STAFF_EMAILS'] = Array.from({ length: routes.length + 1 }, (_, index) => `staff-${index}@walk.example`).join(',');
+    process.env['STAFF_EMAILS'] = Array.from({ length: STAFF_ADDRESSES }, (_, index) => `staff-${index}@walk.example`).join(',');
     await createTestTable();
     api = await startTestApi();
+    expect(STAFF_ADDRESSES).toBeGreaterThan(routes.length);
+    await Promise.all(wiring().config.STAFF_EMAILS.map((email) => signedInAs(email)));
     readersWorld = await createWorld(api);
-  }, 60_000);
+    await seedThousands(readersWorld);
+    dynamoDb = countDynamoDbReads();
+  }, 120_000);
   afterAll(() => api?.stop());
 
   it('declares a known access rule on every route, and the walk knows what each route should answer', () => {
@@ -414,15 +459,21 @@ describe('Authorisation: every route, called by every kind of caller, answers ex
       const world = route.method === 'GET' ? readersWorld : await createWorld(api);
       const parameters = { ...pathParameters(route, world), ...(await expectation.prepare?.(world, api)) };
       const wrong: string[] = [];
+      const overBudget: string[] = [];
       for (const caller of callerNames) {
-        const answer = await api.call(route.method, fillPath(route.path, parameters), {
-          cookie: world.cookies[caller],
-          ...(route.request?.body ? { body: (await expectation.body?.(parameters, world)) ?? {} } : {}),
-        });
+        const body = route.request?.body ? { body: (await expectation.body?.(parameters, world)) ?? {} } : {};
+        dynamoDb.reset();
+        const answer = await api.call(route.method, fillPath(route.path, parameters), { cookie: world.cookies[caller], ...body });
+        const cost = dynamoDb.reset();
         const wanted = expectedAnswer(route, caller);
         if (answer.status !== wanted) wrong.push(`${caller} got ${answer.status}, not ${wanted}: ${JSON.stringify(answer.body)}`.slice(0, 300));
+        if (cost.requests > route.reads.requests || cost.items > route.reads.items) overBudget.push(`${caller}: ${cost.requests} requests (budget ${route.reads.requests}), ${cost.items} items (budget ${route.reads.items}): ${cost.commands.join(', ')}`);
+        for (const read of cost.unbounded.filter(({ index, partition, sortKeyBeginsWith }) => !isWholePartitionRead(index, partition, sortKeyBeginsWith))) {
+          overBudget.push(`${caller}: ${read.command} of ${read.index} ${read.partition} ${read.sortKeyBeginsWith} reads the whole partition: send a Limit, or name it in whole-partition-reads.ts with its bound`);
+        }
       }
       expect(wrong).toEqual([]);
+      expect(overBudget).toEqual([]);
     },
     60_000,
   );

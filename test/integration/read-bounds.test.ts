@@ -23,15 +23,13 @@ import { daysFromNow } from '../helpers/challenges.ts';
 import { commissionerId, RARE, seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
 import { createTestTable } from '../helpers/table.ts';
 
-/** What the API's DynamoDB client read: requests, and items read (a Query's ScannedCount: before any filter). */
-interface Reads {
-  requests: number;
-  items: number;
-  commands: string[];
-}
+/** What one read cost: requests, items read, and the commands sent. */
+type Measured = Pick<DynamoDbReads, 'requests' | 'items' | 'commands'>;
+import { countDynamoDbReads, type DynamoDbReads } from '../helpers/dynamodb-reads.ts';
 
 const visitor: Viewer = { staff: false, organisationVerified: false };
 const verifiedFirm: Viewer = { userId: ulid(), staff: false, organisationId: ulid(), organisationKind: 'creative', organisationVerified: true };
+
 describe('Reads bounded by the page: lists of challenges, the directory and the queues at thousands of items', () => {
   let wired: ReturnType<typeof createWiring>;
   let tableName: string;
@@ -39,13 +37,14 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
   let seeding: DynamoDBDocumentClient;
   const open: StoredChallenge[] = [];
   const firms: StoredOrganisation[] = [];
-  const reads: Reads = { requests: 0, items: 0, commands: [] };
+  let counter: ReturnType<typeof countDynamoDbReads>;
 
   /** Runs `read` and says what it cost in DynamoDB. */
-  async function measured<T>(read: () => Promise<T>): Promise<{ result: T; reads: Reads }> {
-    Object.assign(reads, { requests: 0, items: 0, commands: [] });
+  async function measured<T>(read: () => Promise<T>): Promise<{ result: T; reads: Measured }> {
+    counter.reset();
     const result = await read();
-    return { result, reads: { ...reads, commands: [...reads.commands] } };
+    const { requests, items, commands } = counter.reset();
+    return { result, reads: { requests, items, commands } };
   }
 
   /** Open challenges numbered from `from` up to `to` (exclusive), their entries, and as many that are not open, straight to the table. */
@@ -74,14 +73,14 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     measured(() => listOpenChallenges({ sort: 'newest', limit: 20, ...query } as ChallengeListQuery, viewer, wired.challengePorts));
   const directory = (filters: FirmFilters, limit = 24) => measured(() => listFirms(filters, { limit }, wired.organisationPorts.store));
   /** The cost of each read, one after another (the counter is shared). */
-  async function costs<T>(cases: T[], read: (each: T) => Promise<{ reads: Reads }>) {
-    const found: Reads[] = [];
+  async function costs<T>(cases: T[], read: (each: T) => Promise<{ reads: Measured }>) {
+    const found: Measured[] = [];
     for (const each of cases) found.push((await read(each)).reads);
     return found;
   }
 
   /** Every page of a list, one request at a time, each checked to read at most `limit + 1` entries and the page. */
-  async function everyPage<T extends { id: string }>(page: (cursor?: string) => Promise<{ result: { items: T[]; cursor: string | null }; reads: Reads }>, limit: number) {
+  async function everyPage<T extends { id: string }>(page: (cursor?: string) => Promise<{ result: { items: T[]; cursor: string | null }; reads: Measured }>, limit: number) {
     const seen: T[] = [];
     let cursor: string | undefined;
     do {
@@ -117,17 +116,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     tableName = endpoints.tableName;
     seeding = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint)), { marshallOptions: { removeUndefinedValues: true } });
     wired = createWiring();
-    wired.dynamodb.middlewareStack.add(
-      (next, context) => async (args) => {
-        const answer = await next(args);
-        const output = answer.output as { ScannedCount?: number; Item?: unknown; Items?: unknown[]; Responses?: Record<string, unknown[]> };
-        reads.requests += 1;
-        reads.commands.push(context.commandName ?? 'unknown');
-        reads.items += output.ScannedCount ?? (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((sum, items) => sum + items.length, 0);
-        return answer;
-      },
-      { step: 'initialize', name: 'countReads' },
-    );
+    counter = countDynamoDbReads(wired.dynamodb);
   });
 
   afterAll(() => seeding?.destroy());
@@ -139,7 +128,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const large = await costs(requests, ([, query, viewer]) => list(query, viewer));
 
     // One Query of the list's entries, and one BatchGet of the page's challenges when there are any.
-    const bounded = ({ commands, items }: Reads) => commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 21 + 20;
+    const bounded = ({ commands, items }: Measured) => commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 21 + 20;
     requests.forEach(([name], index) => {
       expect({ name, small: bounded(small[index]!), large: bounded(large[index]!) }).toEqual({ name, small: true, large: true });
     });
@@ -189,7 +178,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const large = await costs(facets, (filters) => directory(filters));
 
     // One Query (of the directory, or of one facet's entries), and one BatchGet of the page's firms for a facet.
-    const bounded = ({ commands, items }: Reads) => commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 25 + 24;
+    const bounded = ({ commands, items }: Measured) => commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 25 + 24;
     facets.forEach((filters, index) => {
       expect({ filters, small: bounded(small[index]!), large: bounded(large[index]!) }).toEqual({ filters, small: true, large: true });
     });

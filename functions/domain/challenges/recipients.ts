@@ -53,9 +53,8 @@ export const commissionerRecipients = (challenge: StoredChallenge, ports: Challe
 
 /** The cluster staff, each in their own language if they have signed in before. */
 export async function staffRecipients(ports: ChallengePorts): Promise<Recipient[]> {
-  return Promise.all(
-    ports.staffEmails.map(async (email) => ({ email, language: (await ports.organisations.personByEmail(email))?.language ?? defaultLanguage })),
-  );
+  const known = new Map((await ports.organisations.peopleByEmail(ports.staffEmails)).map((person) => [person.email, person.language]));
+  return ports.staffEmails.map((email) => ({ email, language: known.get(email) ?? defaultLanguage }));
 }
 
 /** Every firm that has shown interest: asked a question, follows it, or has a place in a bid (a partner that declined has none). */

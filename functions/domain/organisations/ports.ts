@@ -131,6 +131,8 @@ export interface OrganisationStore {
   firms(filters: FirmFilters, page: PageRequest): Promise<Page<StoredOrganisation>>;
   person(userId: string): Promise<StoredPerson | undefined>;
   personByEmail(email: string): Promise<StoredPerson | undefined>;
+  /** The accounts of those of these addresses that have one. */
+  peopleByEmail(emails: readonly string[]): Promise<StoredPerson[]>;
   members(organisationId: string): Promise<StoredPerson[]>;
   invitationsOf(organisationId: string): Promise<StoredInvitation[]>;
   invitationsFor(email: string): Promise<StoredInvitation[]>;
