@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { attachmentSchema, bidStatusValues, centsSchema, idSchema } from './challenge.ts';
+import { attachmentSchema, bidStatusValues, centsSchema } from './challenge.ts';
+import { idSchema } from './id.ts';
 
 /**
  * The bid lifecycle (PRODUCT.md): `draft` → `submitted` (sealed) → `withdrawn` before the deadline

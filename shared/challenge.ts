@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './id.ts';
 import { languages } from './language.ts';
 import { disciplines, municipalitySchema, sectors } from './organisation.ts';
 
@@ -15,7 +16,6 @@ export const visibilities = ['public', 'verified_firms'] as const;
 export const workplaces = ['on_site', 'hybrid', 'remote'] as const;
 export const challengeSorts = ['newest', 'closing'] as const;
 
-export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a valid id');
 export const centsSchema = z.number({ error: 'Enter an amount in euro cents' }).int('Amounts are whole euro cents').min(0).max(100_000_000_000);
 export const linkSchema = z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }).max(500);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './id.ts';
 import municipalities from './data/mra-municipalities.json' with { type: 'json' };
 
 /** The sectors commissioners work in; creative firms say which of these they serve. */
@@ -39,7 +40,6 @@ export const kvkNumberSchema = z.string().regex(/^\d{8}$/, 'A KvK number is 8 di
 export const municipalitySchema = z.enum(municipalityCodes, { error: 'Choose a municipality of the region' });
 const websiteSchema = z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }).max(300);
 const markdownSchema = z.string().trim().max(5000);
-const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a valid id');
 
 const commonFields = {
   name: z.string().trim().min(2).max(120),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './challenge.ts';
+import { idSchema } from './id.ts';
 
 /** The outbox events staff look after: those still waiting for their emails, and those set aside. */
 export const outboxStatuses = ['pending', 'failed'] as const;

@@ -37,7 +37,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
       method: route.method.toLowerCase() as 'get',
       path: route.path,
       summary: route.summary,
-      tags: route.tags,
+      tags: [route.group],
       'x-access': route.access,
       request: {
         params: route.request?.params,

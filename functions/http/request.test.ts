@@ -13,7 +13,6 @@ const route = {
   group: 'system',
   reads: { requests: 1, items: 1 },
   summary: 'An example route with every kind of input',
-  tags: ['test'],
   request: {
     params: z.object({ exampleId: z.string().length(26) }),
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }).strict(),

@@ -49,7 +49,6 @@ export interface RouteDefinition {
   whileUnverified?: readonly UnverifiedStatus[];
   group: RouteGroup;
   summary: string;
-  tags: string[];
   request?: {
     params?: z.ZodObject;
     query?: z.ZodObject;

@@ -13,7 +13,6 @@ const route = (method: RouteDefinition['method'], path: string): RouteDefinition
   group: 'system',
   reads: { requests: 0, items: 0 },
   summary: 'A route of this test',
-  tags: [],
   response: { status: 200, description: 'Whatever the test answers' },
 });
 
