@@ -11,9 +11,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestTable } from '../../test/helpers/table.ts';
-import { localClientConfig } from './local-aws.ts';
-import { createStreamPoller, type StreamHandler, type StreamPoller } from './stream-poller.ts';
+import { createTestTable } from '../../helpers/table.ts';
+import { localClientConfig } from '#functions/local/local-aws.ts';
+import { createStreamPoller, type StreamHandler, type StreamPoller } from '#functions/local/stream-poller.ts';
 
 describe('Outbox stream poller: createStreamPoller', () => {
   let tableName: string;

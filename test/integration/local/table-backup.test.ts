@@ -5,13 +5,13 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient, PutItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable } from '../../test/helpers/table.ts';
-import { withNodeLifeline } from './child-service.ts';
-import { localClientConfig } from './local-aws.ts';
-import { findFreePorts } from './ports.ts';
-import { backupTable, restoreTable } from './table-backup.ts';
+import { createTestTable } from '../../helpers/table.ts';
+import { withNodeLifeline } from '#functions/local/child-service.ts';
+import { localClientConfig } from '#functions/local/local-aws.ts';
+import { findFreePorts } from '#functions/local/ports.ts';
+import { backupTable, restoreTable } from '#functions/local/table-backup.ts';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
 /** Items of every kind of value the table may hold, more than one batch write takes. */

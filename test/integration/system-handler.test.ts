@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable } from '../../../../test/helpers/table.ts';
+import { createTestTable } from '../helpers/table.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -23,7 +23,7 @@ describe('Handler: system group', () => {
 
   beforeAll(async () => {
     await createTestTable();
-    ({ handler } = (await import('./index.ts')) as { handler: Handler });
+    ({ handler } = (await import('#functions/http/handlers/system/index.ts')) as { handler: Handler });
   });
 
   it('reports a healthy API that reaches its table, with security headers', async () => {

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { acceptsConnections, childrenOf, nonLoopbackAddress, survivorsOf, waitUntilGone } from '../../test/helpers/processes.ts';
-import { withNodeLifeline } from './child-service.ts';
-import { startLocalServices } from './local-services.ts';
-import { findFreePorts } from './ports.ts';
+import { acceptsConnections, childrenOf, nonLoopbackAddress, survivorsOf, waitUntilGone } from '../../helpers/processes.ts';
+import { withNodeLifeline } from '#functions/local/child-service.ts';
+import { startLocalServices } from '#functions/local/local-services.ts';
+import { findFreePorts } from '#functions/local/ports.ts';
 
 const inMemory = async () => {
   const [dynamodb = 0, ses = 0] = await findFreePorts(2);
@@ -66,7 +66,7 @@ describe('Local services: startLocalServices', () => {
 
   it('ends DynamoDB Local and the SES stand-in when the process that started them is killed with SIGKILL', async () => {
     const script = `
-      import { startLocalServices } from ${JSON.stringify(new URL('./local-services.ts', import.meta.url).href)};
+      import { startLocalServices } from ${JSON.stringify(new URL('../../../functions/local/local-services.ts', import.meta.url).href)};
       const services = await startLocalServices(${JSON.stringify(await inMemory())});
       console.log(JSON.stringify([services.dynamodb.service.process.pid, services.ses.service.process.pid]));
       setInterval(() => undefined, 60_000);`;
