@@ -44,8 +44,8 @@ export function createWiring(settings: Config = config()) {
   const organisationPorts = once(
     (): OrganisationPorts => ({ store: createOrganisationStore(documentClient(), table, ulid), limits, now: clock.now, newId: ulid }),
   );
-  const challengePorts = once(
-    (): ChallengePorts => ({
+  const bidPorts = once(
+    (): BidPorts => ({
       challenges: createChallengeStore(documentClient(), table, ulid),
       organisations: organisationPorts().store,
       bids: createBidStore(documentClient(), table, ulid),
@@ -55,7 +55,7 @@ export function createWiring(settings: Config = config()) {
       newId: ulid,
     }),
   );
-  const evaluationPorts = once((): EvaluationPorts => ({ ...challengePorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
+  const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
   const organisations = once(() => organisationEntity(documentClient(), table));
   const outboxEvents = once(() => outboxEventEntity(documentClient(), table));
@@ -72,9 +72,9 @@ export function createWiring(settings: Config = config()) {
     outboxEvents,
     outbox,
     organisationPorts,
-    challengePorts,
-    // The challenge's ports carry the bids (a challenge shows their count); the bids' are the same.
-    bidPorts: (): BidPorts => challengePorts(),
+    // The challenges read their bidding through the bids' ports, so both are the same object.
+    challengePorts: (): ChallengePorts => bidPorts(),
+    bidPorts,
     evaluationPorts,
   });
 }

@@ -1,6 +1,6 @@
 import { createConversions } from 'electrodb';
 import type { ChallengeChanges, ChallengeFilters, StoredChallenge } from '../domain/challenges/ports.ts';
-import type { Page, PageRequest } from '../domain/organisations/ports.ts';
+import type { Page, PageRequest } from '../domain/kernel.ts';
 import { MAX_SEARCH_WORDS, searchWords, type ChallengeListing, type ChallengeListingEntity, type ChallengeListingsInTransaction } from './challenge-listing.entity.ts';
 import type { ChallengeEntity } from './challenge.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';

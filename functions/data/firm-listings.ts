@@ -1,5 +1,6 @@
 import { createConversions } from 'electrodb';
-import type { FirmFilters, OrganisationChanges, Page, PageRequest, StoredOrganisation } from '../domain/organisations/ports.ts';
+import type { FirmFilters, OrganisationChanges, StoredOrganisation } from '../domain/organisations/ports.ts';
+import type { Page, PageRequest } from '../domain/kernel.ts';
 import type { FirmListing, FirmListingEntity, FirmListingsInTransaction } from './firm-listing.entity.ts';
 import type { OrganisationEntity } from './organisation.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';

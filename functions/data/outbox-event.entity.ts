@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { languages } from '#shared/language.ts';
-import type { OwedEmail } from '../domain/organisations/ports.ts';
+import type { OwedEmail } from '../domain/kernel.ts';
 
 /**
  * A notification that a domain change owes someone, written in the same transaction as the

@@ -1,5 +1,5 @@
 import { invalidError } from '../domain/errors.ts';
-import type { Page, PageRequest } from '../domain/organisations/ports.ts';
+import type { Page, PageRequest } from '../domain/kernel.ts';
 
 /** A cursor is ElectroDB's base64url JSON key; one that names another list is refused, not followed. */
 export function checkedCursor(cursor: string | undefined, keyField: string, keyValue: string): string | undefined {

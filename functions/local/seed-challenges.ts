@@ -1,6 +1,7 @@
 import { createChallenge } from '../domain/challenges/draft-challenge.ts';
 import { closeChallengesPastDeadline } from '../domain/challenges/close-challenges.ts';
-import type { ChallengePorts, Viewer } from '../domain/challenges/ports.ts';
+import type { BidPorts } from '../domain/bids/ports.ts';
+import type { Viewer } from '../domain/challenges/ports.ts';
 import { answerQuestion, askQuestion } from '../domain/challenges/questions.ts';
 import { transitionChallenge } from '../domain/challenges/transition-challenge.ts';
 import { findOrganisation } from '../domain/organisations/get-organisation.ts';
@@ -22,7 +23,7 @@ async function memberViewer(email: string, wired: Wiring): Promise<Viewer & { us
 /** Walks one demo challenge through the same use cases the API runs, up to its stage; returns its id and bids once published. */
 async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: string }, wired: Wiring): Promise<{ challengeId: string; bids: { by: string; bidId: string }[] } | undefined> {
   // A challenge that has closed already was posted weeks ago: its story runs on a clock set back.
-  const ports: ChallengePorts = demo.closesInDays < 0 ? { ...wired.challengePorts, now: () => at(demo.closesInDays - 21) } : wired.challengePorts;
+  const ports: BidPorts = demo.closesInDays < 0 ? { ...wired.bidPorts, now: () => at(demo.closesInDays - 21) } : wired.bidPorts;
   const commissioner = await memberViewer(demo.by, wired);
   const organisation = await findOrganisation(commissioner.organisationId, wired.organisationPorts.store);
   const terms = {

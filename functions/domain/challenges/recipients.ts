@@ -1,5 +1,6 @@
 import { defaultLanguage } from '#shared/language.ts';
-import type { OwedEmail, StoredOrganisation, StoredPerson } from '../organisations/ports.ts';
+import type { StoredOrganisation, StoredPerson } from '../organisations/ports.ts';
+import type { OwedEmail } from '../kernel.ts';
 import { ndaAcceptedBy } from './get-challenge.ts';
 import type { ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
 import { maySee } from './viewer.ts';

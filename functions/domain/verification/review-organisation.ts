@@ -1,7 +1,8 @@
 import type { Organisation } from '#shared/organisation.ts';
 import { conflictError } from '../errors.ts';
 import { findOrganisation } from '../organisations/get-organisation.ts';
-import type { OrganisationChanges, OrganisationPorts, OwedEmail, StaffDecisionWrite, StoredOrganisation } from '../organisations/ports.ts';
+import type { OrganisationChanges, OrganisationPorts, StaffDecisionWrite, StoredOrganisation } from '../organisations/ports.ts';
+import type { OwedEmail } from '../kernel.ts';
 import { directoryKeys, organisationView } from '../organisations/views.ts';
 
 type Status = StoredOrganisation['status'];
