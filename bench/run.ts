@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { assertJavaInstalled, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { createTableIfMissing } from '#functions/local/create-table.ts';
 import { localClientConfig, localEnvironment, quietSdkEnvironment } from '#functions/local/local-aws.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import type { ChildService } from '#functions/local/child-service.ts';
 import { startApiServer } from './api-server-process.ts';
 import { benchOptions } from './bench-options.ts';

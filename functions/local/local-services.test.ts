@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptsConnections, childrenOf, nonLoopbackAddress, survivorsOf, waitUntilGone } from '../../test/helpers/processes.ts';
 import { withNodeLifeline } from './child-service.ts';
 import { startLocalServices } from './local-services.ts';
-import { findFreePorts } from './ports.ts';
+import { findFreePorts } from './tcp-ports.ts';
 
 const inMemory = async () => {
   const [dynamodb = 0, ses = 0] = await findFreePorts(2);

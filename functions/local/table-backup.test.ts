@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable } from '../../test/helpers/table.ts';
 import { withNodeLifeline } from './child-service.ts';
 import { localClientConfig } from './local-aws.ts';
-import { findFreePorts } from './ports.ts';
+import { findFreePorts } from './tcp-ports.ts';
 import { backupTable, restoreTable } from './table-backup.ts';
 
 const root = resolve(import.meta.dirname, '../..');

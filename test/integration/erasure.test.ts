@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
 import { invitationEntity } from '#functions/data/invitation.entity.ts';
 import { outboxRecipientEntity } from '#functions/data/outbox-recipient.entity.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { createMailWiring } from '#functions/mail-wiring.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { createMailWiring } from '#functions/mail-wiring.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';

@@ -6,7 +6,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
 import { createOutboxDispatcher } from '#functions/events/outbox-dispatcher.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { createStreamPoller } from '#functions/local/stream-poller.ts';
 import { createMailWiring, type MailWiring } from '#functions/mail-wiring.ts';
 import { createInbox } from '../helpers/inbox.ts';

@@ -1,16 +1,16 @@
 import { defaultLanguage } from '#shared/language.ts';
-import { erasePersonalData, exportPersonalData, type PersonalDataPorts } from '../../../domain/account/personal-data.ts';
-import { meOf } from '../../../domain/account/profile.ts';
-import { requestSignInCode, verifySignIn } from '../../../domain/account/sign-in.ts';
-import { acceptInvitation, declineInvitation, personalInvitations } from '../../../domain/organisations/personal-invitations.ts';
-import { sessionKey } from '../../../session-key.ts';
-import { signInMailer, signInPorts } from '../../../sign-in-wiring.ts';
-import { wiring } from '../../../wiring.ts';
-import { signedInCaller as person } from '../../caller.ts';
-import { createGroupHandler, Reply } from '../../group-handler.ts';
-import { clientAddress } from '../../client-address.ts';
-import { startedSession } from '../../resolve-caller.ts';
-import { clearedSessionCookie } from '../../session-cookie.ts';
+import { erasePersonalData, exportPersonalData, type PersonalDataPorts } from '#functions/domain/account/personal-data.ts';
+import { meOf } from '#functions/domain/account/profile.ts';
+import { requestSignInCode, verifySignIn } from '#functions/domain/account/sign-in.ts';
+import { acceptInvitation, declineInvitation, personalInvitations } from '#functions/domain/organisations/personal-invitations.ts';
+import { sessionKey } from '#functions/session-key.ts';
+import { signInMailer, signInPorts } from '#functions/sign-in-wiring.ts';
+import { wiring } from '#functions/wiring.ts';
+import { signedInCaller as person } from '#functions/http/caller.ts';
+import { createGroupHandler, Reply } from '#functions/http/group-handler.ts';
+import { clientAddress } from '#functions/http/client-address.ts';
+import { startedSession } from '#functions/http/resolve-caller.ts';
+import { clearedSessionCookie } from '#functions/http/session-cookie.ts';
 
 
 function personalDataPorts(): PersonalDataPorts {

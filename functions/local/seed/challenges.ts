@@ -1,13 +1,13 @@
-import { createChallenge } from '../domain/challenges/draft-challenge.ts';
-import { closeChallengesPastDeadline } from '../domain/challenges/close-challenges.ts';
-import type { BidPorts } from '../domain/bids/ports.ts';
-import type { Viewer } from '../domain/challenges/ports.ts';
-import { answerQuestion, askQuestion } from '../domain/challenges/questions.ts';
-import { transitionChallenge } from '../domain/challenges/transition-challenge.ts';
-import { findOrganisation } from '../domain/organisations/get-organisation.ts';
-import type { Wiring } from '../wiring.ts';
-import { seedBid, seedOutcome } from './seed-bids.ts';
-import { demoChallenges, type DemoChallenge } from './seed-challenge-data.ts';
+import { createChallenge } from '#functions/domain/challenges/draft-challenge.ts';
+import { closeChallengesPastDeadline } from '#functions/domain/challenges/close-challenges.ts';
+import type { BidPorts } from '#functions/domain/bids/ports.ts';
+import type { Viewer } from '#functions/domain/challenges/ports.ts';
+import { answerQuestion, askQuestion } from '#functions/domain/challenges/questions.ts';
+import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
+import { findOrganisation } from '#functions/domain/organisations/get-organisation.ts';
+import type { Wiring } from '#functions/wiring.ts';
+import { seedBid, seedOutcome } from './bids.ts';
+import { demoChallenges, type DemoChallenge } from './challenge-data.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (days: number) => new Date(Date.now() + days * DAY);

@@ -1,9 +1,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { registerOrganisation } from '../domain/organisations/register-organisation.ts';
-import { reviewOrganisation } from '../domain/verification/review-organisation.ts';
-import type { Wiring } from '../wiring.ts';
-import { seedDemoChallenges } from './seed-challenges.ts';
-import { demoOrganisations } from './seed-data.ts';
+import { registerOrganisation } from '#functions/domain/organisations/register-organisation.ts';
+import { reviewOrganisation } from '#functions/domain/verification/review-organisation.ts';
+import type { Wiring } from '#functions/wiring.ts';
+import { seedDemoChallenges } from './challenges.ts';
+import { demoOrganisations } from './organisation-data.ts';
 
 const marker = { pk: 'SEED#demo', sk: 'SEED' };
 
