@@ -8,7 +8,7 @@ import type { OwedEmail } from '../domain/kernel.ts';
  * change. The table's stream hands each new event to the outbox dispatcher, which mails it.
  * The `EVENT#` key prefix is what the stream's filter (AWS and local) lets through.
  */
-export const outboxEventSchema = {
+export const outboxEventEntitySchema = {
   model: { entity: 'outboxEvent', version: '1', service: 'crossover' },
   attributes: {
     eventId: { type: 'string', required: true, readOnly: true },
@@ -56,7 +56,7 @@ export const outboxEventSchema = {
 } as const;
 
 export const outboxEventEntity = (client: DynamoDBDocumentClient, table: string) =>
-  new Entity(outboxEventSchema, { client, table });
+  new Entity(outboxEventEntitySchema, { client, table });
 
 export type OutboxEventEntity = ReturnType<typeof outboxEventEntity>;
 export type OutboxEvent = EntityItem<OutboxEventEntity>;
