@@ -68,8 +68,14 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
   }
 
   return {
-    users,
-    sessions,
+    /** The user item as it is stored (the person's data export). */
+    async storedUser(userId: string) {
+      return (await users.get({ userId }).go()).data ?? undefined;
+    },
+    /** The person changes their own name or language. */
+    async changeProfile(userId: string, changes: { name?: string; language?: Language }) {
+      await users.patch({ userId }).set(changes).go();
+    },
     async codesSince(email: string, sinceIso: string): Promise<StoredCode[]> {
       const { data } = await codes.query.byEmail({ email }).go({ order: 'desc', pages: 'all' });
       return data.filter((code) => code.createdAt >= sinceIso);

@@ -37,6 +37,11 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
   };
 
   return {
+    /** The outbox event a stream record's new image holds, if it is one. */
+    eventIn(image: Record<string, unknown>) {
+      return events.parse({ Item: image }).data ?? undefined;
+    },
+
     async event(eventId: string) {
       const { data } = await events.get({ eventId }).go({ consistent: true });
       return data ?? undefined;

@@ -1,5 +1,4 @@
 import { checkHealth } from '#functions/domain/system/health.ts';
-import { isTableReachable } from '#functions/data/table-probe.ts';
 import { wiring } from '#functions/wiring.ts';
 import { createGroupHandler } from '#functions/http/group-handler.ts';
 import { buildOpenApiDocument } from '#functions/http/openapi.ts';
@@ -9,9 +8,9 @@ import { apiReferencePage } from './api-reference.html.ts';
 /** The system routes: health, the OpenAPI document and its reference page. */
 export const handler = createGroupHandler('system', {
   getHealth: async () => {
-    const { documentClient, config } = wiring();
+    const { tableReachable, config } = wiring();
     return checkHealth({
-      tableReachable: () => isTableReachable(documentClient, config.TABLE_NAME),
+      tableReachable,
       version: config.APP_VERSION,
       now: () => new Date(),
     });
