@@ -1,5 +1,5 @@
 import { startChildService, withNodeLifeline, type ChildService } from '#functions/local/child-service.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 
 export interface ApiServerProcess {
   url: string;

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { assertJavaInstalled, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { createTableIfMissing } from '#functions/local/create-table.ts';
 import { localClientConfig, localEnvironment, quietSdkEnvironment } from '#functions/local/local-aws.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import type { ChildService } from '#functions/local/child-service.ts';
 import { startApiServer } from './api-server-process.ts';
 import { benchOptions } from './bench-options.ts';
@@ -53,12 +54,13 @@ async function bench(): Promise<void> {
   });
   const client = new DynamoDBClient(localClientConfig(dynamodb.endpoint));
   await createTableIfMissing(client, tableName);
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const { wiring } = await import('#functions/wiring.ts');
   const wired = wiring();
 
   log('Writing the templates through the use cases…');
   const templates = await seedTemplates(wired);
-  const copies = await readTemplates(wired.documentClient, tableName, templates);
+  const copies = await readTemplates(documentClient, tableName, templates);
   const commissioner = templates.commissioners[0]!;
   const people = {
     challengeId: templates.challenges[0]!.challengeId,
@@ -79,8 +81,8 @@ async function bench(): Promise<void> {
   for (const size of options.sizes) {
     log(`Growing the table to ${size.challenges} challenges and ${size.firms} firms…`);
     const seedStarted = performance.now();
-    await writeCopies(wired.documentClient, tableName, copies.challenges, challenges, size.challenges);
-    await writeCopies(wired.documentClient, tableName, copies.firms, firms, size.firms);
+    await writeCopies(documentClient, tableName, copies.challenges, challenges, size.challenges);
+    await writeCopies(documentClient, tableName, copies.firms, firms, size.firms);
     [challenges, firms] = [size.challenges, size.firms];
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`Seeded in ${seedSeconds.toFixed(0)} s; measuring ${routes.length} routes…`);

@@ -2,6 +2,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { config, type Config } from './config.ts';
 import { tableSchema } from './data/table-schema.ts';
+import { dynamoDbClient } from './dynamodb-client.ts';
 import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
 import type { OutgoingEmail } from './mail/message.ts';
 import { configuredMailer } from './mail/ses-mailer.ts';
@@ -23,7 +24,7 @@ export function createMailWiring(settings: Config = config(), table: Wiring = cr
   const delivery = once((): DeliveryPorts => {
     const sentEmails = new DynamoDBPersistenceLayer({
       tableName: settings.TABLE_NAME,
-      awsSdkV3Client: table.dynamodb,
+      awsSdkV3Client: dynamoDbClient(settings),
       keyAttr: tableSchema.partitionKey,
       sortKeyAttr: tableSchema.sortKey,
       staticPkValue: 'IDEMPOTENCY#email',

@@ -1,39 +1,32 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { awsClientSettings } from './aws-client-settings.ts';
 import { clock } from './clock.ts';
 import { config, type Config } from './config.ts';
 import { createAccounts } from './data/accounts.ts';
 import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
 import { createEvaluationStore } from './data/evaluation-store.ts';
-import { organisationEntity } from './data/organisation.entity.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
-import { outboxEventEntity } from './data/outbox-event.entity.ts';
 import { createOutboxStore } from './data/outbox-store.ts';
+import { isTableReachable } from './data/table-probe.ts';
+import { documentClientOf, dynamoDbClient, observeRequests, type DynamoDbRequestObserver } from './dynamodb-client.ts';
 import { lazily, once } from './once.ts';
+import type { PersonalDataPorts } from './domain/account/personal-data.ts';
+import type { SignInPorts } from './domain/account/sign-in.ts';
 import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
 import type { DailyLimits } from './domain/daily-allowance.ts';
 import type { EvaluationPorts } from './domain/evaluation/ports.ts';
 import type { OrganisationPorts } from './domain/organisations/ports.ts';
+import { signInPortsOf, type SignInSecrets } from './sign-in-ports.ts';
 
 /**
- * The one place that builds the real table adapters from configuration (mail-wiring.ts adds SES,
- * for the functions that send email). Handlers and tests take their dependencies from here, so
- * tests run the same wiring against the local parts.
+ * The one place that builds the real table adapters from configuration and hands them out as the
+ * ports the use cases take (mail-wiring.ts adds SES, for the functions that send email). Handlers
+ * and tests take their dependencies from here, so tests run the same wiring against the local parts.
  */
 export function createWiring(settings: Config = config()) {
-  const dynamodb = once(
-    () =>
-      new DynamoDBClient({
-        ...awsClientSettings,
-        region: settings.AWS_REGION,
-        ...(settings.DYNAMODB_ENDPOINT ? { endpoint: settings.DYNAMODB_ENDPOINT } : {}),
-      }),
-  );
-  const documentClient = once(() => DynamoDBDocumentClient.from(dynamodb(), { marshallOptions: { removeUndefinedValues: true } }));
+  const dynamodb = once(() => dynamoDbClient(settings));
+  const documentClient = once(() => documentClientOf(dynamodb()));
   const table = settings.TABLE_NAME;
   const limits: DailyLimits = {
     memberInvitationsPerOrganisation: settings.MEMBER_INVITATIONS_PER_ORGANISATION_PER_DAY,
@@ -44,8 +37,8 @@ export function createWiring(settings: Config = config()) {
   const organisationPorts = once(
     (): OrganisationPorts => ({ store: createOrganisationStore(documentClient(), table, ulid), limits, now: clock.now, newId: ulid }),
   );
-  const challengePorts = once(
-    (): ChallengePorts => ({
+  const bidPorts = once(
+    (): BidPorts => ({
       challenges: createChallengeStore(documentClient(), table, ulid),
       organisations: organisationPorts().store,
       bids: createBidStore(documentClient(), table, ulid),
@@ -55,27 +48,46 @@ export function createWiring(settings: Config = config()) {
       newId: ulid,
     }),
   );
-  const evaluationPorts = once((): EvaluationPorts => ({ ...challengePorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
+  const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
-  const organisations = once(() => organisationEntity(documentClient(), table));
-  const outboxEvents = once(() => outboxEventEntity(documentClient(), table));
   const outbox = once(() => createOutboxStore(documentClient(), table));
+  const personalDataPorts = once((): PersonalDataPorts => {
+    const { store } = organisationPorts();
+    return {
+      user: accounts().storedUser,
+      sessions: accounts().sessionsOf,
+      signInCodes: accounts().codesSentTo,
+      organisation: async (organisationId) => {
+        const organisation = await store.organisation(organisationId);
+        return organisation && { ...organisation };
+      },
+      anonymise: accounts().anonymise,
+      scrubOutbox: outbox().scrubRecipient,
+      forgetInvitations: async (email) => {
+        for (const { organisationId } of await store.invitationsFor(email)) await store.decline(email, organisationId);
+      },
+      now: () => new Date(),
+    };
+  });
 
   // Each part is built when first read, so a cold start builds only what its routes use.
   return lazily({
     config: () => settings,
     newId: () => ulid,
-    dynamodb,
-    documentClient,
     accounts,
-    organisations,
-    outboxEvents,
     outbox,
     organisationPorts,
-    challengePorts,
-    // The challenge's ports carry the bids (a challenge shows their count); the bids' are the same.
-    bidPorts: (): BidPorts => challengePorts(),
+    // The challenges read their bidding through the bids' ports, so both are the same object.
+    challengePorts: (): ChallengePorts => bidPorts(),
+    bidPorts,
     evaluationPorts,
+    personalDataPorts,
+    /** Sign-in's ports, with the secrets and the code's sender its function brings (the mail code stays in that bundle). */
+    signInPorts: () => (secrets: SignInSecrets): SignInPorts => signInPortsOf(accounts(), settings, ulid, secrets),
+    /** Does the table answer a read? (health) */
+    tableReachable: () => () => isTableReachable(documentClient(), table),
+    /** Tests count the requests a use case makes: the observer is told the name of each DynamoDB command sent from now on. */
+    observeDynamoDbRequests: () => (observer: DynamoDbRequestObserver) => observeRequests(dynamodb(), observer),
   });
 }
 

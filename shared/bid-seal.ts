@@ -9,6 +9,29 @@ export interface SealedBid extends BidContent {
   partners: { organisationId: string; role: string; sharePercent: number }[];
 }
 
+/**
+ * What a seal covers of this bid, missing content as empty: the server seals it and the receipt's
+ * check on the bid's page recomputes it, so both build it here. `partners` in the order the bid's
+ * view lists them, so that anyone holding the view can recompute the digest.
+ */
+export function sealedBidOf(
+  bid: Pick<SealedBid, 'bidId' | 'challengeId' | 'leadOrganisationId'> & Partial<BidContent>,
+  partners: SealedBid['partners'],
+): SealedBid {
+  return {
+    bidId: bid.bidId,
+    challengeId: bid.challengeId,
+    leadOrganisationId: bid.leadOrganisationId,
+    approach: bid.approach ?? '',
+    priceCents: bid.priceCents ?? 0,
+    timeline: bid.timeline ?? '',
+    team: bid.team ?? [],
+    portfolioLinks: bid.portfolioLinks ?? [],
+    criterionAnswers: bid.criterionAnswers ?? [],
+    partners,
+  };
+}
+
 /** Exactly the sealed fields, in JSON Canonicalization Scheme form (RFC 8785), so the same bid always gives the same text. */
 export function canonicalBid(bid: SealedBid): string {
   const sealed: SealedBid = {

@@ -8,7 +8,8 @@ import { tableSchema } from './table-schema.ts';
 import { sessionEntity } from './session.entity.ts';
 import { signInCodeEntity } from './sign-in-code.entity.ts';
 import { signInLimitEntity } from './sign-in-limit.entity.ts';
-import { emailClaimEntity, userEntity, type User } from './user.entity.ts';
+import { emailClaimEntity } from './email-claim.entity.ts';
+import { userEntity, type User } from './user.entity.ts';
 
 /** What a session cookie names: the session, its user and the organisation the user belonged to when it was signed. */
 export interface SessionClaims {
@@ -67,11 +68,17 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
   }
 
   return {
-    users,
-    sessions,
+    /** The user item as it is stored (the person's data export). */
+    async storedUser(userId: string) {
+      return (await users.get({ userId }).go()).data ?? undefined;
+    },
+    /** The person changes their own name or language. */
+    async changeProfile(userId: string, changes: { name?: string; language?: Language }) {
+      await users.patch({ userId }).set(changes).go();
+    },
     async codesSince(email: string, sinceIso: string): Promise<StoredCode[]> {
       const { data } = await codes.query.byEmail({ email }).go({ order: 'desc', pages: 'all' });
-      return data.filter((code) => code.createdAt >= sinceIso) as StoredCode[];
+      return data.filter((code) => code.createdAt >= sinceIso);
     },
     async saveCode(code: StoredCode) {
       await codes.create(code).go();

@@ -10,7 +10,7 @@ const KEPT_AFTER_DAY_SECONDS = 24 * 60 * 60;
  * How many times a scope's allowance was used on one UTC day (see DailyAllowance). One item per
  * scope and day, so a new day starts from nothing; it lapses (TTL) the day after.
  */
-export const allowanceSchema = {
+export const allowanceEntitySchema = {
   model: { entity: 'allowance', version: '1', service: 'crossover' },
   attributes: {
     scope: { type: 'string', required: true, readOnly: true },
@@ -27,7 +27,7 @@ export const allowanceSchema = {
   },
 } as const;
 
-export const allowanceEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(allowanceSchema, { client, table });
+export const allowanceEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(allowanceEntitySchema, { client, table });
 
 type AllowanceEntity = ReturnType<typeof allowanceEntity>;
 /** The allowance entity as a service's transaction hands it over. */

@@ -1,10 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions, Service } from 'electrodb';
 import { sealedBidStatuses, type BidStatus } from '#shared/bid.ts';
-import type { BidStore, BidWrite, BidWriteOutcome, StoredBid, StoredBidAudit, StoredBidder, StoredPartnership } from '../domain/bids/ports.ts';
+import type { BidStore, BidWrite, BidWriteOutcome, StoredBid } from '../domain/bids/ports.ts';
 import type { DailyAllowance } from '../domain/daily-allowance.ts';
 import { allowanceEntity, allowanceUse } from './allowance.entity.ts';
-import { bidAuditEntity, bidderEntity, bidEntity, bidLocatorEntity, partnershipEntity } from './bid.entity.ts';
+import { bidEntity } from './bid.entity.ts';
+import { bidAuditEntity } from './bid-audit.entity.ts';
+import { bidLocatorEntity } from './bid-locator.entity.ts';
+import { bidderEntity } from './bidder.entity.ts';
+import { partnershipEntity } from './partnership.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeEntity } from './challenge.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
@@ -40,7 +44,6 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
   const outboxEvents = outboxEventEntity(client, table);
   const allowances = allowanceEntity(client, table);
   const service = new Service({ bids, locators, bidders, partnerships, bidAudits, challenges, challengeAudits, outboxEvents, allowances }, { client, table });
-  const asBid = (item: unknown) => item as StoredBid;
 
   type Entities = Parameters<Parameters<typeof service.transaction.write>[0]>[0];
   /** The challenge is still published and its deadline still ahead: a bid changes only then. */
@@ -64,7 +67,7 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
   const queryBids = async (challengeId: string, statuses?: readonly BidStatus[]) => {
     const query = bids.query.byChallenge({ challengeId });
     const { data } = await (statuses ? query.where(({ status }, { eq }) => statuses.map((value) => eq(status, value)).join(' OR ')) : query).go({ pages: 'all', consistent: true });
-    return data.map(asBid);
+    return data;
   };
 
   return {
@@ -85,12 +88,12 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
       const { data: locator } = await locators.get({ bidId }).go({ consistent: true });
       if (!locator) return undefined;
       const { data } = await bids.get({ challengeId: locator.challengeId, bidId }).go({ consistent: true });
-      return data ? asBid(data) : undefined;
+      return data ?? undefined;
     },
 
     async bidsAt(keys) {
       if (!keys.length) return [];
-      return (await bids.get(keys).go({ consistent: true })).data.map(asBid);
+      return (await bids.get(keys).go({ consistent: true })).data;
     },
 
     async change(bid, write) {
@@ -112,11 +115,11 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     },
 
     async partners(challengeId, bidId) {
-      return (await partnerships.query.byBid({ challengeId, bidId }).go({ pages: 'all', consistent: true })).data as StoredPartnership[];
+      return (await partnerships.query.byBid({ challengeId, bidId }).go({ pages: 'all', consistent: true })).data;
     },
 
     async audit(challengeId, bidId) {
-      return (await bidAudits.query.byBid({ challengeId, bidId }).go({ pages: 'all', consistent: true })).data as StoredBidAudit[];
+      return (await bidAudits.query.byBid({ challengeId, bidId }).go({ pages: 'all', consistent: true })).data;
     },
 
     async invite(bid, partnership, write) {
@@ -189,11 +192,11 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     },
 
     async bidder(challengeId, organisationId) {
-      return ((await bidders.get({ challengeId, organisationId }).go({ consistent: true })).data ?? undefined) as StoredBidder | undefined;
+      return (await bidders.get({ challengeId, organisationId }).go({ consistent: true })).data ?? undefined;
     },
 
     async bidders(challengeId) {
-      return (await bidders.query.byChallenge({ challengeId }).go({ pages: 'all', consistent: true })).data as StoredBidder[];
+      return (await bidders.query.byChallenge({ challengeId }).go({ pages: 'all', consistent: true })).data;
     },
 
     bidsOf: (challengeId) => queryBids(challengeId),
@@ -202,16 +205,16 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     draftBidsOf: (challengeId) => queryBids(challengeId, draftStatuses),
 
     async ledBy(organisationId, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${organisationId}#BIDS`);
       const query = bids.query.byLead({ leadOrganisationId: organisationId });
+      const cursor = checkedCursor(page.cursor, query);
       return pageOf(async (options) => {
         const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
-        return { data: data.map(asBid), cursor: next };
+        return { data, cursor: next };
       }, createConversions(bids).byAccessPattern.byLead.fromComposite.toCursor, { ...page, cursor });
     },
 
     async partnershipsOf(organisationId, newest) {
-      return (await partnerships.query.byPartner({ organisationId }).go({ limit: newest, order: 'desc' })).data as StoredPartnership[];
+      return (await partnerships.query.byPartner({ organisationId }).go({ limit: newest, order: 'desc' })).data;
     },
   };
 }

@@ -2,7 +2,7 @@ import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** One line of a challenge's audit trail: who did what when, and which fields changed from what to what. */
-export const challengeAuditSchema = {
+export const challengeAuditEntitySchema = {
   model: { entity: 'challengeAudit', version: '1', service: 'crossover' },
   attributes: {
     challengeId: { type: 'string', required: true, readOnly: true },
@@ -24,4 +24,4 @@ export const challengeAuditSchema = {
   },
 } as const;
 
-export const challengeAuditEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(challengeAuditSchema, { client, table });
+export const challengeAuditEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(challengeAuditEntitySchema, { client, table });

@@ -10,7 +10,7 @@ import { sectors } from '#shared/organisation.ts';
  * list by key reads only its own entries, whatever the table holds. Each entry keeps the facets, budget
  * and words, so a second filter is checked on the entry itself within the page.
  */
-export const challengeListingSchema = {
+export const challengeListingEntitySchema = {
   model: { entity: 'challengeListing', version: '1', service: 'crossover' },
   attributes: {
     key: { type: 'string', required: true, readOnly: true },
@@ -41,7 +41,7 @@ export const challengeListingSchema = {
   },
 } as const;
 
-export const challengeListingEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(challengeListingSchema, { client, table });
+export const challengeListingEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(challengeListingEntitySchema, { client, table });
 export type ChallengeListingEntity = ReturnType<typeof challengeListingEntity>;
 export type ChallengeListing = EntityItem<ChallengeListingEntity>;
 /** The entity as a transaction's write callback hands it over. */

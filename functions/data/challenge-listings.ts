@@ -1,8 +1,8 @@
 import { createConversions } from 'electrodb';
 import type { ChallengeChanges, ChallengeFilters, StoredChallenge } from '../domain/challenges/ports.ts';
-import type { Page, PageRequest } from '../domain/organisations/ports.ts';
+import type { Page, PageRequest } from '../domain/kernel.ts';
 import { MAX_SEARCH_WORDS, searchWords, type ChallengeListing, type ChallengeListingEntity, type ChallengeListingsInTransaction } from './challenge-listing.entity.ts';
-import type { ChallengeEntity } from './challenge.entity.ts';
+import { storedChallenge, type ChallengeEntity } from './challenge.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 
 type Listed = Pick<StoredChallenge, 'challengeId' | 'visibility' | 'sector' | 'disciplines' | 'type' | 'fundingInstrument' | 'budgetMinCents' | 'budgetMaxCents' | 'title' | 'summary' | 'listing' | 'openUntil' | 'publishedAt' | 'statusSince'>;
@@ -89,7 +89,7 @@ export async function openChallengesPage(
   page: PageRequest,
 ): Promise<Page<StoredChallenge>> {
   const { key, otherWords } = plan(filters);
-  const cursor = checkedCursor(page.cursor, sort === 'closing' ? 'gsi3pk' : 'pk', `LISTING#${key}`);
+  const cursor = checkedCursor(page.cursor, sort === 'closing' ? listings.query.closing({ key }) : listings.query.newest({ key }));
   const conditions = (attributes: Parameters<Parameters<ReturnType<ChallengeListingEntity['query']['newest']>['where']>[0]>[0], op: Parameters<Parameters<ReturnType<ChallengeListingEntity['query']['newest']>['where']>[0]>[1]) =>
     [
       !filters.includeFirmsOnly && key !== 'public' ? op.eq(attributes.visibility, 'public') : '',
@@ -113,6 +113,6 @@ export async function openChallengesPage(
   if (!entries.items.length) return { items: [], cursor: entries.cursor };
   const { data } = await challenges.get(entries.items.map(({ challengeId }) => ({ challengeId }))).go({ preserveBatchOrder: true });
   // An entry and its challenge change in one transaction; one read between them is dropped, not shown stale.
-  const items = data.filter((challenge): challenge is NonNullable<typeof challenge> => challenge?.status === 'published') as StoredChallenge[];
+  const items = data.filter((challenge): challenge is NonNullable<typeof challenge> => challenge?.status === 'published').map(storedChallenge);
   return { items, cursor: entries.cursor };
 }

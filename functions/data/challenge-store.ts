@@ -1,13 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions, Service, type EntityItem } from 'electrodb';
 import type { DailyAllowance } from '../domain/daily-allowance.ts';
-import type { ChallengeStore, ChallengeWrite, StoredAuditEntry, StoredChallenge, StoredQuestion } from '../domain/challenges/ports.ts';
+import type { ChallengeStore, ChallengeWrite } from '../domain/challenges/ports.ts';
 import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeListingEntity } from './challenge-listing.entity.ts';
 import { changed, listingWrites, openChallengesPage, touchesListing } from './challenge-listings.ts';
-import { challengeEntity } from './challenge.entity.ts';
-import { followEntity, ndaAcceptanceEntity } from './challenge-interest.entity.ts';
+import { challengeEntity, storedChallenge } from './challenge.entity.ts';
+import { followEntity } from './follow.entity.ts';
+import { ndaAcceptanceEntity } from './nda-acceptance.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { questionEntity } from './question.entity.ts';
@@ -24,8 +25,12 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
   const allowances = allowanceEntity(client, table);
   const listings = challengeListingEntity(client, table);
   const service = new Service({ challenges, audits, questions, outboxEvents, allowances, listings }, { client, table });
-  const asStored = (item: unknown) => item as StoredChallenge;
   const cursorAt = createConversions(challenges).byAccessPattern;
+  /** The challenge as it is now (a consistent read). */
+  const storedChallengeAt = async (challengeId: string) => {
+    const { data } = await challenges.get({ challengeId }).go({ consistent: true });
+    return data ? storedChallenge(data) : undefined;
+  };
 
   /**
    * The challenge's changes (only if still at `expectedVersion`), its audit line, its emails, the list entries
@@ -33,7 +38,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
    * challenge, so it is read first, and a version other than the expected one is 'stale' without writing.
    */
   const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [] }: ChallengeWrite, allowance?: DailyAllowance) => {
-    const before = touchesListing(set, remove) ? asStored((await challenges.get({ challengeId }).go({ consistent: true })).data) : undefined;
+    const before = touchesListing(set, remove) ? await storedChallengeAt(challengeId) : undefined;
     if (before && before.version !== expectedVersion) return 'stale' as const;
     return service.transaction
       .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances, listings: entries }) => [
@@ -60,10 +65,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
       if (canceled) throw new Error(`Creating challenge ${challenge.challengeId} failed: ${JSON.stringify(data.map((item) => item.code))}`);
     },
 
-    async challenge(challengeId) {
-      const { data } = await challenges.get({ challengeId }).go({ consistent: true });
-      return data ? asStored(data) : undefined;
-    },
+    challenge: storedChallengeAt,
 
     async change(challengeId, expectedVersion, write) {
       const result = await versionedWrite(challengeId, expectedVersion, write);
@@ -79,20 +81,20 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
     },
 
     async ofOrganisation(organisationId, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${organisationId}#CHALLENGES`);
       const query = challenges.query.byOrganisation({ organisationId });
+      const cursor = checkedCursor(page.cursor, query);
       return pageOf(async (options) => {
         const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
-        return { data: data.map(asStored), cursor: next };
+        return { data: data.map(storedChallenge), cursor: next };
       }, cursorAt.byOrganisation.fromComposite.toCursor, { ...page, cursor });
     },
 
     async byStatus(status, page, { oldestFirst }) {
-      const cursor = checkedCursor(page.cursor, 'gsi1pk', `CHALLENGES#${status}`);
       const query = challenges.query.byStatus({ status });
+      const cursor = checkedCursor(page.cursor, query);
       return pageOf(async (options) => {
         const { data, cursor: next } = await query.go({ ...options, order: oldestFirst ? 'asc' : 'desc' });
-        return { data: data.map(asStored), cursor: next };
+        return { data: data.map(storedChallenge), cursor: next };
       }, cursorAt.byStatus.fromComposite.toCursor, { ...page, cursor });
     },
 
@@ -100,7 +102,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
 
     async pastDeadline(now, limit) {
       const { data } = await challenges.query.open({ listing: 'open' }).lte({ openUntil: now }).go({ count: limit });
-      return data.map(asStored);
+      return data.map(storedChallenge);
     },
 
     async closingBetween(after, until) {
@@ -109,19 +111,19 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
         .between({ openUntil: after }, { openUntil: until })
         .where(({ openUntil }, { gt }) => gt(openUntil, after))
         .go({ pages: 'all' });
-      return data.map(asStored);
+      return data.map(storedChallenge);
     },
 
     async audit(challengeId) {
-      return (await audits.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredAuditEntry[];
+      return (await audits.query.byChallenge({ challengeId }).go({ pages: 'all' })).data;
     },
 
     async questions(challengeId) {
-      return (await questions.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredQuestion[];
+      return (await questions.query.byChallenge({ challengeId }).go({ pages: 'all' })).data;
     },
 
     async question(challengeId, questionId) {
-      return ((await questions.get({ challengeId, questionId }).go({ consistent: true })).data ?? undefined) as StoredQuestion | undefined;
+      return (await questions.get({ challengeId, questionId }).go({ consistent: true })).data ?? undefined;
     },
 
     async ask(question) {
@@ -161,11 +163,11 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
     },
 
     async followedBy(firmId, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi2pk', `ORG#${firmId}#FOLLOWING`);
+      const cursor = checkedCursor(page.cursor, follows.query.byFirm({ firmId }));
       const followed = await pageOf<EntityItem<typeof follows>>((options) => follows.query.byFirm({ firmId }).go({ ...options, order: 'desc' }), createConversions(follows).byAccessPattern.byFirm.fromComposite.toCursor, { ...page, cursor });
       const keys = followed.items.map(({ challengeId }) => ({ challengeId }));
       const found = keys.length ? (await challenges.get(keys).go({ consistent: true })).data : [];
-      const byId = new Map(found.map((challenge) => [challenge.challengeId, asStored(challenge)]));
+      const byId = new Map(found.map((challenge) => [challenge.challengeId, storedChallenge(challenge)]));
       return { items: followed.items.flatMap(({ challengeId }) => byId.get(challengeId) ?? []), cursor: followed.cursor };
     },
 

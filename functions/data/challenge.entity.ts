@@ -3,12 +3,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { languages } from '#shared/language.ts';
 import { challengeStatuses, challengeTypes, fundingInstruments, visibilities, workplaces } from '#shared/challenge.ts';
 import { sectors } from '#shared/organisation.ts';
+import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
 
 /**
  * An innovation challenge. `version` guards concurrent edits; `statusSince` orders each status's list.
  * Only published challenges carry `listing` and `openUntil` (the sparse gsi3: open challenges by deadline).
  */
-export const challengeSchema = {
+export const challengeEntitySchema = {
   model: { entity: 'challenge', version: '1', service: 'crossover' },
   attributes: {
     challengeId: { type: 'string', required: true, readOnly: true },
@@ -55,7 +56,7 @@ export const challengeSchema = {
     bidReminderSentAt: { type: 'string' },
     version: { type: 'number', required: true },
     /** `open` while published: the deadline jobs' partition; the lists read the challenge's listing entries instead. */
-    listing: { type: 'string' },
+    listing: { type: ['open'] as const },
     /** The bid deadline, while open. */
     openUntil: { type: 'string' },
   },
@@ -87,6 +88,13 @@ export const challengeSchema = {
   },
 } as const;
 
-export const challengeEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(challengeSchema, { client, table });
+export const challengeEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(challengeEntitySchema, { client, table });
 export type ChallengeEntity = ReturnType<typeof challengeEntity>;
 export type ChallengeRecord = EntityItem<ChallengeEntity>;
+
+/**
+ * The stored challenge as the domain's type. ElectroDB types no list of enum values, so its
+ * disciplines are strings here (the API's zod schema checks them on the way in); everything else
+ * fits as it is (functions/data/stored-types.test-d.ts).
+ */
+export const storedChallenge = (item: ChallengeRecord) => item as StoredChallenge;

@@ -1,12 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
-import type { EvaluationStore, StoredScore } from '../domain/evaluation/ports.ts';
-import type { StoredChallenge } from '../domain/challenges/ports.ts';
-import { bidAuditEntity, bidEntity, scoreEntity } from './bid.entity.ts';
+import type { EvaluationStore } from '../domain/evaluation/ports.ts';
+import { bidEntity } from './bid.entity.ts';
+import { bidAuditEntity } from './bid-audit.entity.ts';
+import { scoreEntity } from './score.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeListingEntity } from './challenge-listing.entity.ts';
 import { changed, listingWrites, touchesListing } from './challenge-listings.ts';
-import { challengeEntity } from './challenge.entity.ts';
+import { challengeEntity, storedChallenge } from './challenge.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { guardsHeld } from './races.ts';
 
@@ -23,7 +24,7 @@ export function createEvaluationStore(client: DynamoDBDocumentClient, table: str
 
   return {
     async scores(challengeId) {
-      return (await scores.query.byChallenge({ challengeId }).go({ pages: 'all' })).data as StoredScore[];
+      return (await scores.query.byChallenge({ challengeId }).go({ pages: 'all' })).data;
     },
 
     async score(score, challengeVersion) {
@@ -63,7 +64,8 @@ export function createEvaluationStore(client: DynamoDBDocumentClient, table: str
 
     async decide({ challengeId, expectedVersion, at, set, remove, outcomes, audit, emails }) {
       // Deciding on a challenge still open takes it out of the lists: its entries follow from the version read.
-      const before = touchesListing(set, remove) ? ((await challenges.get({ challengeId }).go({ consistent: true })).data as StoredChallenge | null) : undefined;
+      const read = touchesListing(set, remove) ? (await challenges.get({ challengeId }).go({ consistent: true })).data : undefined;
+      const before = read && storedChallenge(read);
       if (before !== undefined && before?.version !== expectedVersion) return false;
       const result = await service.transaction
         .write(({ challenges: challenge, audits: trail, bids: bid, outboxEvents: events, listings }) => [

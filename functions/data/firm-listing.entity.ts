@@ -8,7 +8,7 @@ import { sizeBands, subsectors } from '#shared/organisation.ts';
  * as the firm's own change, so a facet reads only its own entries. Each entry keeps the other facets,
  * so a second filter is checked on the entry itself within the page.
  */
-export const firmListingSchema = {
+export const firmListingEntitySchema = {
   model: { entity: 'firmListing', version: '1', service: 'crossover' },
   attributes: {
     key: { type: 'string', required: true, readOnly: true },
@@ -28,7 +28,7 @@ export const firmListingSchema = {
   },
 } as const;
 
-export const firmListingEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(firmListingSchema, { client, table });
+export const firmListingEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(firmListingEntitySchema, { client, table });
 export type FirmListingEntity = ReturnType<typeof firmListingEntity>;
 export type FirmListing = EntityItem<FirmListingEntity>;
 /** The entity as a transaction's write callback hands it over. */

@@ -1,5 +1,6 @@
 import { createConversions } from 'electrodb';
-import type { FirmFilters, OrganisationChanges, Page, PageRequest, StoredOrganisation } from '../domain/organisations/ports.ts';
+import type { FirmFilters, OrganisationChanges, StoredOrganisation } from '../domain/organisations/ports.ts';
+import type { Page, PageRequest } from '../domain/kernel.ts';
 import type { FirmListing, FirmListingEntity, FirmListingsInTransaction } from './firm-listing.entity.ts';
 import type { OrganisationEntity } from './organisation.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
@@ -43,12 +44,12 @@ export async function firmsPage(listings: FirmListingEntity, organisations: Orga
   ];
   const facet = facets.find(([, value]) => value);
   if (!facet) {
-    const cursor = checkedCursor(page.cursor, 'gsi3pk', 'FIRMS#verified');
+    const cursor = checkedCursor(page.cursor, organisations.query.directory({ directory: 'verified' }));
     const toCursor = createConversions(organisations).byAccessPattern.directory.fromComposite.toCursor;
     return pageOf<StoredOrganisation>((options) => organisations.query.directory({ directory: 'verified' }).go(options), (firm) => toCursor({ ...firm, directory: 'verified', directoryName: firm.directoryName ?? '' }), { ...page, cursor });
   }
   const key = `${facet[0]}:${facet[1]}`;
-  const cursor = checkedCursor(page.cursor, 'pk', `DIRECTORY#${key}`);
+  const cursor = checkedCursor(page.cursor, listings.query.byFacet({ key }));
   const entries = await pageOf<FirmListing>(
     (options) =>
       listings.query
@@ -70,6 +71,6 @@ export async function firmsPage(listings: FirmListingEntity, organisations: Orga
   if (!entries.items.length) return { items: [], cursor: entries.cursor };
   const { data } = await organisations.get(entries.items.map(({ organisationId }) => ({ organisationId }))).go({ preserveBatchOrder: true });
   // An entry and its firm change in one transaction; one read between them is dropped, not shown stale.
-  const items = data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory)) as StoredOrganisation[];
+  const items = data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory));
   return { items, cursor: entries.cursor };
 }

@@ -6,7 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * sign in with that address. Inviting the same address again replaces it. It lapses at `expiresAt`
  * (TTL; reads treat a lapsed invitation as absent, since DynamoDB deletes it only eventually).
  */
-export const invitationSchema = {
+export const invitationEntitySchema = {
   model: { entity: 'invitation', version: '1', service: 'crossover' },
   attributes: {
     email: { type: 'string', required: true, readOnly: true },
@@ -30,7 +30,7 @@ export const invitationSchema = {
   },
 } as const;
 
-export const invitationEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(invitationSchema, { client, table });
+export const invitationEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(invitationEntitySchema, { client, table });
 
 export type InvitationEntity = ReturnType<typeof invitationEntity>;
 export type Invitation = EntityItem<InvitationEntity>;

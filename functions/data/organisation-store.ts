@@ -1,17 +1,19 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions, Service } from 'electrodb';
-import type { OrganisationChanges, OrganisationStore, StoredOrganisation } from '../domain/organisations/ports.ts';
+import type { OrganisationChanges, OrganisationStore } from '../domain/organisations/ports.ts';
 import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
 import { firmListingEntity } from './firm-listing.entity.ts';
 import { firmListingWrites, firmsPage, touchesDirectory } from './firm-listings.ts';
 import { changed } from './challenge-listings.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 import { invitationEntity } from './invitation.entity.ts';
-import { kvkClaimEntity, organisationEntity } from './organisation.entity.ts';
+import { kvkClaimEntity } from './kvk-claim.entity.ts';
+import { organisationEntity } from './organisation.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { guardsHeld, lostRace, lostRaceError, lostRaceOn } from './races.ts';
 import { sessionEntity } from './session.entity.ts';
-import { emailClaimEntity, userEntity } from './user.entity.ts';
+import { emailClaimEntity } from './email-claim.entity.ts';
+import { userEntity } from './user.entity.ts';
 
 /** DynamoDB keeps no empty sets: an emptied set is removed instead. */
 const setAttributes = ['disciplines', 'sectorsServed'] as const;
@@ -67,7 +69,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
       const { kept, emptied } = splitEmptySets(set);
       const removed: (keyof OrganisationChanges)[] = [...remove, ...emptied];
       // The directory's entries follow from the whole organisation: read it, and write only over the version read.
-      const before = touchesDirectory(set, removed) ? ((await organisations.get({ organisationId }).go({ consistent: true })).data as StoredOrganisation | null) : undefined;
+      const before = touchesDirectory(set, removed) ? (await organisations.get({ organisationId }).go({ consistent: true })).data : undefined;
       if (before !== undefined && before?.version !== expectedVersion) return false;
       const result = await service.transaction
         .write(({ organisations: org, outboxEvents: events, firmListings: entries }) => [
@@ -142,7 +144,7 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
     },
 
     async byStatus(status, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi1pk', `ORGSTATUS#${status}`);
+      const cursor = checkedCursor(page.cursor, organisations.query.byStatus({ status }));
       return pageOf((options) => organisations.query.byStatus({ status }).go(options), createConversions(organisations).byAccessPattern.byStatus.fromComposite.toCursor, { ...page, cursor });
     },
 

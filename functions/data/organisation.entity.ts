@@ -1,21 +1,13 @@
 import { Entity, type EntityItem } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  commissionerTypes,
-  disciplines,
-  organisationKinds,
-  organisationStatuses,
-  sectors,
-  sizeBands,
-  subsectors,
-} from '#shared/organisation.ts';
+import { commissionerTypes, disciplines, organisationKinds, organisationStatuses, sectors, sizeBands, subsectors } from '#shared/organisation.ts';
 
 /**
  * A registered organisation: a commissioner (corporate, public body, knowledge institution) or a
  * creative firm. Kind-specific fields are empty for the other kind. `version` guards concurrent edits.
  * Only verified creative firms carry the directory keys (gsi3), so the directory index holds nothing else.
  */
-export const organisationSchema = {
+export const organisationEntitySchema = {
   model: { entity: 'organisation', version: '1', service: 'crossover' },
   attributes: {
     organisationId: { type: 'string', required: true, readOnly: true },
@@ -69,24 +61,7 @@ export const organisationSchema = {
   },
 } as const;
 
-/** Claims a KvK number for one organisation, in the same transaction as the organisation (numbers are unique). */
-export const kvkClaimSchema = {
-  model: { entity: 'kvkClaim', version: '1', service: 'crossover' },
-  attributes: {
-    kvkNumber: { type: 'string', required: true, readOnly: true },
-    organisationId: { type: 'string', required: true, readOnly: true },
-  },
-  indexes: {
-    // Which organisation has this KvK number?
-    byNumber: {
-      pk: { field: 'pk', composite: ['kvkNumber'], template: 'KVK#${kvkNumber}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'KVK', casing: 'none' },
-    },
-  },
-} as const;
-
-export const organisationEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(organisationSchema, { client, table });
-export const kvkClaimEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(kvkClaimSchema, { client, table });
+export const organisationEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(organisationEntitySchema, { client, table });
 
 export type OrganisationEntity = ReturnType<typeof organisationEntity>;
 export type OrganisationRecord = EntityItem<OrganisationEntity>;

@@ -1,14 +1,14 @@
 import { Entity, type EntityItem } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { languages } from '#shared/language.ts';
-import type { OwedEmail } from '../domain/organisations/ports.ts';
+import type { OwedEmail } from '../domain/kernel.ts';
 
 /**
  * A notification that a domain change owes someone, written in the same transaction as the
  * change. The table's stream hands each new event to the outbox dispatcher, which mails it.
  * The `EVENT#` key prefix is what the stream's filter (AWS and local) lets through.
  */
-export const outboxEventSchema = {
+export const outboxEventEntitySchema = {
   model: { entity: 'outboxEvent', version: '1', service: 'crossover' },
   attributes: {
     eventId: { type: 'string', required: true, readOnly: true },
@@ -56,7 +56,7 @@ export const outboxEventSchema = {
 } as const;
 
 export const outboxEventEntity = (client: DynamoDBDocumentClient, table: string) =>
-  new Entity(outboxEventSchema, { client, table });
+  new Entity(outboxEventEntitySchema, { client, table });
 
 export type OutboxEventEntity = ReturnType<typeof outboxEventEntity>;
 export type OutboxEvent = EntityItem<OutboxEventEntity>;

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions } from 'electrodb';
 import type { PendingEvent, Rejection } from '../domain/notifications/deliver-event.ts';
-import type { OutboxStore, StoredOutboxEvent } from '../domain/notifications/outbox.ts';
+import type { OutboxStore } from '../domain/notifications/outbox.ts';
 import { outboxEventEntity } from './outbox-event.entity.ts';
 import { outboxRecipientEntity } from './outbox-recipient.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
@@ -29,7 +29,6 @@ function blanked(value: unknown, email: string, name?: string): unknown {
 export function createOutboxStore(client: DynamoDBDocumentClient, table: string) {
   const events = outboxEventEntity(client, table);
   const recipients = outboxRecipientEntity(client, table);
-  const asStored = (item: unknown) => item as StoredOutboxEvent;
 
   /** One item per recipient address (lower-cased, as sign-in keeps addresses), expiring with the event once it is delivered. */
   const noteRecipients = async (event: PendingEvent, expiresAt?: number) => {
@@ -38,16 +37,21 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
   };
 
   return {
+    /** The outbox event a stream record's new image holds, if it is one. */
+    eventIn(image: Record<string, unknown>) {
+      return events.parse({ Item: image }).data ?? undefined;
+    },
+
     async event(eventId: string) {
       const { data } = await events.get({ eventId }).go({ consistent: true });
-      return data ? asStored(data) : undefined;
+      return data ?? undefined;
     },
 
     async byStatus(status, page) {
-      const cursor = checkedCursor(page.cursor, 'gsi1pk', `OUTBOX#${status}`);
+      const cursor = checkedCursor(page.cursor, events.query.byStatus({ status }));
       return pageOf(async (options) => {
         const { data, cursor: next } = await events.query.byStatus({ status }).go(options);
-        return { data: data.map(asStored), cursor: next };
+        return { data, cursor: next };
       }, createConversions(events).byAccessPattern.byStatus.fromComposite.toCursor, { ...page, cursor });
     },
 

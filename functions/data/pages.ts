@@ -1,12 +1,22 @@
 import { invalidError } from '../domain/errors.ts';
-import type { Page, PageRequest } from '../domain/organisations/ports.ts';
+import type { Page, PageRequest } from '../domain/kernel.ts';
 
-/** A cursor is ElectroDB's base64url JSON key; one that names another list is refused, not followed. */
-export function checkedCursor(cursor: string | undefined, keyField: string, keyValue: string): string | undefined {
+/** The partition an ElectroDB query reads: its key field and value, as the entity builds them. */
+function partitionOf(query: { params(): object }): { field: string; value: unknown } {
+  const params = query.params() as { ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> };
+  return { field: params.ExpressionAttributeNames['#pk']!, value: params.ExpressionAttributeValues[':pk'] };
+}
+
+/**
+ * A cursor is ElectroDB's base64url JSON key; one from another list (another partition than the
+ * query's) is refused, not followed.
+ */
+export function checkedCursor(cursor: string | undefined, query: { params(): object }): string | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key[keyField] === keyValue) return cursor;
+    const { field, value } = partitionOf(query);
+    if (key[field] === value) return cursor;
   } catch {
     // Not JSON: refused below like any other foreign cursor.
   }

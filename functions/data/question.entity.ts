@@ -2,7 +2,7 @@ import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** A clarification question on a challenge and, once given, its answer. The asker is kept but never shown to others. */
-export const questionSchema = {
+export const questionEntitySchema = {
   model: { entity: 'question', version: '1', service: 'crossover' },
   attributes: {
     challengeId: { type: 'string', required: true, readOnly: true },
@@ -24,4 +24,4 @@ export const questionSchema = {
   },
 } as const;
 
-export const questionEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(questionSchema, { client, table });
+export const questionEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(questionEntitySchema, { client, table });

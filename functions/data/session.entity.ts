@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * A signed-in session. The cookie names it, so deleting the item ends the session at once.
  * `expiresAt` (epoch seconds) is the table's TTL; reads treat an expired session as absent.
  */
-export const sessionSchema = {
+export const sessionEntitySchema = {
   model: { entity: 'session', version: '1', service: 'crossover' },
   attributes: {
     sessionId: { type: 'string', required: true, readOnly: true },
@@ -28,6 +28,6 @@ export const sessionSchema = {
   },
 } as const;
 
-export const sessionEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(sessionSchema, { client, table });
+export const sessionEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(sessionEntitySchema, { client, table });
 export type SessionEntity = ReturnType<typeof sessionEntity>;
 export type Session = EntityItem<SessionEntity>;

@@ -6,7 +6,7 @@ import { languages } from '#shared/language.ts';
  * A sign-in code and link sent to an address, kept only as keyed hashes. `expiresAt` (epoch
  * seconds) is the table's TTL; DynamoDB removes expired items only eventually, so reads check it.
  */
-export const signInCodeSchema = {
+export const signInCodeEntitySchema = {
   model: { entity: 'signInCode', version: '1', service: 'crossover' },
   attributes: {
     email: { type: 'string', required: true, readOnly: true },
@@ -29,6 +29,6 @@ export const signInCodeSchema = {
   },
 } as const;
 
-export const signInCodeEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(signInCodeSchema, { client, table });
+export const signInCodeEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(signInCodeEntitySchema, { client, table });
 export type SignInCodeEntity = ReturnType<typeof signInCodeEntity>;
 export type SignInCode = EntityItem<SignInCodeEntity>;

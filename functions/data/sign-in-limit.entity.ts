@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * limit, so no amount of concurrency gets past it. A window starts at its first use; `expiresAt`
  * (epoch seconds, the table's TTL) is when it ends, and reads treat an ended window as unused.
  */
-export const signInLimitSchema = {
+export const signInLimitEntitySchema = {
   model: { entity: 'signInLimit', version: '1', service: 'crossover' },
   attributes: {
     /** What is counted, and for whom: `codes#address#<email>`, `codes#client#<ip>`, `verifies#client#<ip>`. */
@@ -24,6 +24,6 @@ export const signInLimitSchema = {
   },
 } as const;
 
-export const signInLimitEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(signInLimitSchema, { client, table });
+export const signInLimitEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(signInLimitEntitySchema, { client, table });
 export type SignInLimitEntity = ReturnType<typeof signInLimitEntity>;
 export type SignInLimit = EntityItem<SignInLimitEntity>;

@@ -8,7 +8,7 @@ import { memberRoles } from '#shared/organisation.ts';
  * `role` say which and how; `rejectedRegistration` tells a person whose registration staff rejected
  * what happened to it. Erasure blanks the personal fields and keeps the id for the audit trail.
  */
-export const userSchema = {
+export const userEntitySchema = {
   model: { entity: 'user', version: '1', service: 'crossover' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
@@ -44,27 +44,7 @@ export const userSchema = {
   },
 } as const;
 
-/**
- * Claims an email address for one user, written in the same transaction as the user, so that an
- * address can never belong to two users; sign-in finds the user by it with one strongly consistent read.
- */
-export const emailClaimSchema = {
-  model: { entity: 'emailClaim', version: '1', service: 'crossover' },
-  attributes: {
-    email: { type: 'string', required: true, readOnly: true },
-    userId: { type: 'string', required: true, readOnly: true },
-  },
-  indexes: {
-    // Which user has this email address? (sign-in)
-    byEmail: {
-      pk: { field: 'pk', composite: ['email'], template: 'EMAIL#${email}', casing: 'none' },
-      sk: { field: 'sk', composite: [], template: 'EMAIL', casing: 'none' },
-    },
-  },
-} as const;
-
-export const userEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(userSchema, { client, table });
-export const emailClaimEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(emailClaimSchema, { client, table });
+export const userEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(userEntitySchema, { client, table });
 
 export type UserEntity = ReturnType<typeof userEntity>;
 export type User = EntityItem<UserEntity>;

@@ -12,12 +12,12 @@ import { createStreamHandler } from './stream-handler.ts';
  */
 export function createOutboxDispatcher(wired: () => MailWiring) {
   return createStreamHandler(async (record, context) => {
-    const { outboxEvents, outbox, delivery, idempotency } = wired();
+    const { outbox, delivery, idempotency } = wired();
     // Lets an in-progress send expire with this invocation, should it die midway.
     idempotency.registerLambdaContext(context);
     const image = record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined;
     if (!image) return;
-    const { data: written } = outboxEvents.parse({ Item: unmarshall(image) });
+    const written = outbox.eventIn(unmarshall(image));
     if (!written) return;
     // The stream replays the event as written; what counts is the event now (erasure may have taken a recipient out, a re-drive may have sent it).
     const event = await outbox.event(written.eventId);

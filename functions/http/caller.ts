@@ -1,36 +1,10 @@
-import type { RejectedRegistration } from '#shared/account.ts';
-import type { Language } from '#shared/language.ts';
+import type { Person } from '../domain/account/person.ts';
 import type { Viewer } from '../domain/challenges/ports.ts';
-import type { organisationKinds, organisationStatuses, memberRoles } from '#shared/organisation.ts';
-
-/** The caller's organisation and role in it, as the session check reads them on each request. */
-export interface Membership {
-  organisationId: string;
-  organisationName: string;
-  organisationKind: (typeof organisationKinds)[number];
-  organisationStatus: (typeof organisationStatuses)[number];
-  role: (typeof memberRoles)[number];
-}
 
 /** Who is calling: nobody signed in, or a person with their session, staff flag and membership. */
-export type Caller =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'person';
-      userId: string;
-      email: string;
-      name?: string;
-      language: Language;
-      sessionId: string;
-      staff: boolean;
-      membership: Membership | null;
-      /** Read with the person (no request of its own): their registration, if staff rejected it since they last belonged to one. */
-      rejectedRegistration?: RejectedRegistration;
-    };
+export type Caller = { kind: 'anonymous' } | Person;
 
 export const anonymous: Caller = { kind: 'anonymous' };
-
-export type Person = Extract<Caller, { kind: 'person' }>;
 
 /**
  * The signed-in caller of a route whose access rule admits only people; the rule was checked

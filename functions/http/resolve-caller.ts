@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { SessionClaims, SignedIn } from '../data/accounts.ts';
 import { sessionKey } from '../session-key.ts';
 import { wiring } from '../wiring.ts';
-import { anonymous, type Caller, type Person } from './caller.ts';
+import type { Person } from '../domain/account/person.ts';
+import { anonymous, type Caller } from './caller.ts';
 import { sessionClaimsOf, sessionCookie, sessionCookieValue, sessionToken } from './session-cookie.ts';
 
 /** Who is calling, and a renewed session cookie when the one sent names an organisation the person no longer has (or not yet). */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertJavaInstalled, startDynamoDbLocal } from './dynamodb-local.ts';
 import { localClientConfig, quietSdkEnvironment } from './local-aws.ts';
-import { findFreePorts } from './ports.ts';
+import { findFreePorts } from './tcp-ports.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Where `npm start` keeps its data; tests point CROSSOVER_DATA_DIR elsewhere so that they never touch a developer's own. */

@@ -14,7 +14,7 @@ import { startLocalServices } from './local-services.ts';
 import { localDataDirectory as dataDirectory, localTableName as tableName } from './local-table.ts';
 import { localClientConfig, localEnvironment, quietSdkEnvironment } from './local-aws.ts';
 import { localLog } from './log.ts';
-import { isPortFree } from './ports.ts';
+import { isPortFree } from './tcp-ports.ts';
 import { createLocalServer } from './server.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { createStaticSite } from './static-site.ts';
@@ -87,7 +87,7 @@ async function start(): Promise<void> {
   client.destroy();
   // Imported only now that the environment points at the local parts, as the functions expect.
   const { wiring } = await import('../wiring.ts');
-  const { seedDemoData } = await import('./seed.ts');
+  const { seedDemoData } = await import('./seed/seed.ts');
   if (await seedDemoData(wiring())) log.info('Added the demo organisations (see README: signing in as them)');
 
   const site = dev ? await startSiteDevServer() : await builtSite();

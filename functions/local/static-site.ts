@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentSecurityPolicyOf } from '#shared/content-security-policy.ts';
 import { securityHeaders } from '#shared/security-headers.ts';
-import { siteContentSecurityPolicy } from '../../infra/content-security-policy.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,11 +80,12 @@ export function createStaticSite(root: string): StaticSite {
 function currentPolicy(base: string): () => Promise<string> {
   let built: { at: number; policy: string } | undefined;
   return async () => {
-    const at = await stat(join(base, 'index.html')).then(
+    const page = join(base, 'index.html');
+    const at = await stat(page).then(
       (file) => file.mtimeMs,
       () => 0,
     );
-    if (built?.at !== at) built = { at, policy: siteContentSecurityPolicy(base) };
+    if (built?.at !== at) built = { at, policy: contentSecurityPolicyOf(at ? await readFile(page, 'utf8') : undefined) };
     return built.policy;
   };
 }

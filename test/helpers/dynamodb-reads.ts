@@ -1,4 +1,4 @@
-import { wiring } from '#functions/wiring.ts';
+import { wiring, type Wiring } from '#functions/wiring.ts';
 
 /** What the API's DynamoDB client sent since the count began. */
 export interface DynamoDbReads {
@@ -12,29 +12,23 @@ export interface DynamoDbReads {
 }
 
 /**
- * Counts what a DynamoDB client sends, as the SDK answers it (by default this process's API client,
+ * Counts what a wiring's DynamoDB client sends, as the SDK answers it (by default this process's,
  * the one every handler uses in-process); `reset` starts a new count and answers the one that ended.
  */
-export function countDynamoDbReads(client = wiring().dynamodb) {
+export function countDynamoDbReads(observe: Wiring['observeDynamoDbRequests'] = wiring().observeDynamoDbRequests) {
   const reads: DynamoDbReads = { requests: 0, items: 0, commands: [], unbounded: [] };
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const command = context.commandName ?? 'unknown';
-      const input = args.input as { Limit?: number; IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
-      if (command === 'ScanCommand' || (command === 'QueryCommand' && input.Limit === undefined)) {
-        // ElectroDB names a Query's partition `:pk` and the sort key's prefix `:sk1`.
-        const values = input.ExpressionAttributeValues ?? {};
-        reads.unbounded.push({ command, index: input.IndexName ?? 'table', partition: String(values[':pk'] ?? ''), sortKeyBeginsWith: String(values[':sk1'] ?? '') });
-      }
-      const answer = await next(args);
-      const output = answer.output as { ScannedCount?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
-      reads.requests += 1;
-      reads.commands.push(command);
-      reads.items += output.ScannedCount ?? (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((sum, items) => sum + (Array.isArray(items) ? items.length : 0), 0);
-      return answer;
-    },
-    { step: 'initialize', name: 'countDynamoDbReads' },
-  );
+  observe(({ commandName: command, input: asked, output: answered }) => {
+    const input = asked as { Limit?: number; IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+    if (command === 'ScanCommand' || (command === 'QueryCommand' && input.Limit === undefined)) {
+      // ElectroDB names a Query's partition `:pk` and the sort key's prefix `:sk1`.
+      const values = input.ExpressionAttributeValues ?? {};
+      reads.unbounded.push({ command, index: input.IndexName ?? 'table', partition: String(values[':pk'] ?? ''), sortKeyBeginsWith: String(values[':sk1'] ?? '') });
+    }
+    const output = answered as { ScannedCount?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
+    reads.requests += 1;
+    reads.commands.push(command);
+    reads.items += output.ScannedCount ?? (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((sum, items) => sum + (Array.isArray(items) ? items.length : 0), 0);
+  });
   return {
     reads,
     reset(): DynamoDbReads {

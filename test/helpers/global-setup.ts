@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { assertJavaInstalled } from '#functions/local/dynamodb-local.ts';
 import { quietSdkEnvironment } from '#functions/local/local-aws.ts';
 import { startLocalServices } from '#functions/local/local-services.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser } from 'playwright-core';
 import { signalGroup, withNodeLifeline } from '#functions/local/child-service.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { launchChromium } from './browser.ts';
 
 const root = resolve(import.meta.dirname, '../..');

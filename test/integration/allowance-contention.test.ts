@@ -7,6 +7,7 @@ import { createInbox } from '../helpers/inbox.ts';
 import { outboxDelivery } from '../helpers/organisations.ts';
 import { createTestTable } from '../helpers/table.ts';
 import { transactionConflicts } from '../helpers/transaction-conflicts.ts';
+import { testDocumentClient } from '../helpers/stored-items.ts';
 
 /**
  * Every use of a daily allowance writes its one item, so under load DynamoDB cancels some of those
@@ -34,7 +35,7 @@ describe('Daily allowance under contention: member invitations lost to concurren
     world.api.call<Problem>('POST', `/api/organisations/${world.people.firm.organisationId}/invitations`, { body: { email }, cookie: world.people.firm.cookie });
   const usedToday = async () => {
     const day = new Date().toISOString().slice(0, 10);
-    const { data } = await allowanceEntity(wiring().documentClient, wiring().config.TABLE_NAME).get({ scope: `member-invitations#${world.people.firm.organisationId}`, day }).go();
+    const { data } = await allowanceEntity(testDocumentClient(), wiring().config.TABLE_NAME).get({ scope: `member-invitations#${world.people.firm.organisationId}`, day }).go();
     return data?.used ?? 0;
   };
 

@@ -21,6 +21,7 @@ import { firmRegistration, uniqueKvkNumber } from '../helpers/organisations.ts';
 import { countDynamoDbReads } from '../helpers/dynamodb-reads.ts';
 import { seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
 import { createTestTable } from '../helpers/table.ts';
+import { storedUsers, storedOrganisations } from '../helpers/stored-items.ts';
 
 /**
  * Who calls: nobody; members of verified organisations (commissioner A posted the challenge, firm X
@@ -307,7 +308,7 @@ function expectedAnswer(route: RouteDefinition, caller: CallerName): number {
 
 /** One organisation with its owner signed in, written straight to the table. */
 async function organisationOf(name: string, kind: Standing['kind'], status: Standing['status'], owner?: { userId: string; cookie: string }) {
-  const { organisations, accounts } = wiring();
+  const organisations = storedOrganisations();
   const organisationId = ulid();
   const signedIn = owner ?? (await signedInAs(uniqueEmail(name)));
   await organisations
@@ -332,7 +333,7 @@ async function organisationOf(name: string, kind: Standing['kind'], status: Stan
     })
     .go();
   // A rejected registration keeps no members (rejection frees them); the others keep their owner.
-  if (status !== 'rejected') await accounts.users.patch({ userId: signedIn.userId }).set({ organisationId, role: 'owner' }).go();
+  if (status !== 'rejected') await storedUsers().patch({ userId: signedIn.userId }).set({ organisationId, role: 'owner' }).go();
   return { organisationId, ...signedIn };
 }
 
@@ -359,7 +360,7 @@ async function createWorld(api: TestApi): Promise<World> {
     organisationOf('firmZ', 'creative', 'verified'),
   ]);
   const rejected = await organisationOf('rejected', 'commissioner', 'rejected', rejectedOwner);
-  await wiring().accounts.users.patch({ userId: memberOfA.userId }).set({ organisationId: byName.commissionerA.organisationId, role: 'member' }).go();
+  await storedUsers().patch({ userId: memberOfA.userId }).set({ organisationId: byName.commissionerA.organisationId, role: 'member' }).go();
   const challenge = await storedChallenge(byName.commissionerA.organisationId, 'published');
   const questionId = ulid();
   await wiring().challengePorts.challenges.ask({

@@ -12,13 +12,7 @@ const world = useMarketplace();
 /** Every DynamoDB request this process sends, by command name, as the SDK issues it (retries not counted). */
 const sent: string[] = [];
 beforeAll(() => {
-  wiring().dynamodb.middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countDynamoDbRequests' },
-  );
+  wiring().observeDynamoDbRequests(({ commandName }) => sent.push(commandName));
 });
 afterEach(() => {
   sent.length = 0;

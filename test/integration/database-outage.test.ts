@@ -6,7 +6,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/http/routes.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#functions/local/dynamodb-local.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { createTestTable } from '../helpers/table.ts';
 

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
 import { invitationEntity } from '#functions/data/invitation.entity.ts';
 import { outboxRecipientEntity } from '#functions/data/outbox-recipient.entity.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { createMailWiring } from '#functions/mail-wiring.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { outboxDelivery } from '../helpers/organisations.ts';
 import { createTestTable } from '../helpers/table.ts';
+import { testDocumentClient, storedOutboxEvents } from '../helpers/stored-items.ts';
 
 describe('Erasure: a person erased is gone from the outbox and from invitations', () => {
   const inbox = createInbox();
@@ -17,12 +18,12 @@ describe('Erasure: a person erased is gone from the outbox and from invitations'
 
   const writeEvent = async (recipients: string[], organisationName: string) => {
     const eventId = ulid();
-    await wiring()
-      .outboxEvents.create({ eventId, type: 'organisation.verified', recipients: recipients.map((email) => ({ email, language: 'en' as const, name: 'Erika Wissel' })), data: { organisationName }, createdAt: new Date().toISOString() })
+    await storedOutboxEvents()
+      .create({ eventId, type: 'organisation.verified', recipients: recipients.map((email) => ({ email, language: 'en' as const, name: 'Erika Wissel' })), data: { organisationName }, createdAt: new Date().toISOString() })
       .go();
     return eventId;
   };
-  const stored = async (eventId: string) => (await wiring().outboxEvents.get({ eventId }).go()).data;
+  const stored = async (eventId: string) => (await storedOutboxEvents().get({ eventId }).go()).data;
 
   beforeAll(async () => {
     const { tableName } = await createTestTable();
@@ -43,7 +44,8 @@ describe('Erasure: a person erased is gone from the outbox and from invitations'
     await world.deliver();
     const pending = await writeEvent([erika, colleague], 'Erika Wissel Design');
     await expect(world.deliverWhileSesIsDown()).rejects.toThrow();
-    const { documentClient, config } = wiring();
+    const { config } = wiring();
+    const documentClient = testDocumentClient();
     const invitations = invitationEntity(documentClient, config.TABLE_NAME);
     await invitations.put({ email: erika, organisationId: ulid(), invitedByUserId: ulid(), invitedAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 86_400 }).go();
     expect(await stored(pending)).toMatchObject({ status: 'pending' });
@@ -75,7 +77,8 @@ describe('Erasure: a person erased is gone from the outbox and from invitations'
     await world.deliver();
 
     // Assess: both carry the same TTL, 30 days out; DynamoDB deletes them after it.
-    const { documentClient, config } = wiring();
+    const { config } = wiring();
+    const documentClient = testDocumentClient();
     const event = await stored(eventId);
     const [note] = (await outboxRecipientEntity(documentClient, config.TABLE_NAME).query.byRecipient({ email: ann }).go()).data;
     expect(event?.status).toBe('delivered');

@@ -8,6 +8,7 @@ import { bidContent, passDeadline } from '../helpers/bids.ts';
 import { storedChallenge, useMarketplace, verifiedOrganisation, type Problem } from '../helpers/challenges.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { firmRegistration } from '../helpers/organisations.ts';
+import { storedUsers, storedOutboxEvents } from '../helpers/stored-items.ts';
 
 type Person = { cookie: string; userId: string; email: string };
 type Firm = Person & { organisationId: string };
@@ -32,13 +33,13 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     const person = await signedInAs(email);
     const accepted = await api.call('POST', `/api/me/invitations/${people.commissioner.organisationId}/accept`, { cookie: person.cookie });
     expect(accepted.status).toBe(200);
-    await wiring().accounts.users.patch({ userId: person.userId }).set({ name }).go();
+    await storedUsers().patch({ userId: person.userId }).set({ name }).go();
     return { ...person, email };
   }
 
   beforeAll(async () => {
     const { api, people } = world;
-    await wiring().accounts.users.patch({ userId: people.commissioner.userId }).set({ name: 'Carla de Boer' }).go();
+    await storedUsers().patch({ userId: people.commissioner.userId }).set({ name: 'Carla de Boer' }).go();
     cast.colleague = await commissionerMember('Eva Jansen');
     cast.outsider = await commissionerMember('Otto Bakker');
     const verifiedFirm = (name: string) => verifiedOrganisation(api, firmRegistration({ name }), people.staff.cookie);
@@ -132,7 +133,7 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
 
   /** The emails a challenge's changes owed, as written to the outbox: which type went to whom, by type. */
   async function owed(challengeId: string) {
-    const { outboxEvents } = wiring();
+    const outboxEvents = storedOutboxEvents();
     const lists = await Promise.all((['pending', 'delivered', 'failed'] as const).map((status) => outboxEvents.query.byStatus({ status }).go({ pages: 'all' })));
     return lists
       .flatMap(({ data }) => data)

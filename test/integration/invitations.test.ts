@@ -8,6 +8,7 @@ import { signedInAs, uniqueEmail } from '../helpers/api.ts';
 import { useMarketplace, verifiedOrganisation, type Problem } from '../helpers/challenges.ts';
 import { createInbox, recipients, type InboxEmail } from '../helpers/inbox.ts';
 import { firmRegistration, registeredBy } from '../helpers/organisations.ts';
+import { testDocumentClient, storedUsers } from '../helpers/stored-items.ts';
 
 type Owner = Awaited<ReturnType<typeof registeredBy>>;
 const codeIn = (email: InboxEmail) => /\b(\d{6})\b/.exec(email.subject)?.[1] ?? '';
@@ -114,7 +115,7 @@ describe('Member invitations: who may send them, how many, and the invited perso
   describe('the invited person decides', () => {
     it('signing in joins nothing: the invited person sees the invitation with the organisation’s name, KvK number, kind and status, who invited and until when', async () => {
       const owner = await verifiedFirm('Pixelhaven');
-      await wiring().accounts.users.patch({ userId: owner.userId }).set({ name: 'Ravi Kumar' }).go();
+      await storedUsers().patch({ userId: owner.userId }).set({ name: 'Ravi Kumar' }).go();
       const email = uniqueEmail('invitee');
       const invited = await invite(owner, email);
 
@@ -166,7 +167,7 @@ describe('Member invitations: who may send them, how many, and the invited perso
       const stranger = await signedInAs(uniqueEmail('stranger'));
       const lapsing = await invitedPerson(owner, 'lapsing');
       // Lapsed a second ago; DynamoDB's TTL may not have removed it yet.
-      await invitationEntity(wiring().documentClient, wiring().config.TABLE_NAME)
+      await invitationEntity(testDocumentClient(), wiring().config.TABLE_NAME)
         .patch({ email: lapsing.email, organisationId: owner.organisationId })
         .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
         .go();

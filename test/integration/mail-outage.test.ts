@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxDispatcher } from '#functions/events/outbox-dispatcher.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { startSesLocal, type SesLocal } from '#functions/local/ses-local.ts';
 import { createStreamPoller, type StreamPoller } from '#functions/local/stream-poller.ts';
 import { mailWiring } from '#functions/mail-wiring.ts';

@@ -11,6 +11,7 @@ import { bidContent, passDeadline } from '../helpers/bids.ts';
 import { challengeTerms, daysFromNow, storedChallenge, useMarketplace, verifiedOrganisation, type ChallengeAnswer } from '../helpers/challenges.ts';
 import { createInbox, recipients, type InboxEmail } from '../helpers/inbox.ts';
 import { firmRegistration, registeredBy } from '../helpers/organisations.ts';
+import { storedOutboxEvents } from '../helpers/stored-items.ts';
 
 type Organisation = Awaited<ReturnType<typeof verifiedOrganisation>>;
 type OutboxEvent = { eventId: string; type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: Record<string, unknown>; status: string };
@@ -227,7 +228,7 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
   };
 
   const allEvents = async (): Promise<OutboxEvent[]> => {
-    const { outboxEvents } = wiring();
+    const outboxEvents = storedOutboxEvents();
     const lists = await Promise.all((['pending', 'delivered', 'failed'] as const).map((status) => outboxEvents.query.byStatus({ status }).go({ pages: 'all' })));
     return lists.flatMap(({ data }) => data) as unknown as OutboxEvent[];
   };

@@ -7,6 +7,7 @@ import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/
 import { createInbox } from '../helpers/inbox.ts';
 import { commissionerRegistration, firmRegistration, outboxDelivery, registeredBy } from '../helpers/organisations.ts';
 import { createTestTable } from '../helpers/table.ts';
+import { storedUsers } from '../helpers/stored-items.ts';
 
 type Problem = { status: number; detail?: string; errors?: { field: string; message: string }[] };
 const fieldsOf = (body: unknown) => ((body as Problem).errors ?? []).map((error) => error.field);
@@ -129,7 +130,7 @@ describe('Organisations: registration, the profile and its members', () => {
 
     it('invites by email in the inviter’s language, once; the invitee joins by accepting and the invitation is used up', async () => {
       const owner = await verifiedBy(firmRegistration({ name: 'Pixelhaven' }));
-      await wiring().accounts.users.patch({ userId: owner.userId }).set({ language: 'nl', name: 'Ravi Kumar' }).go();
+      await storedUsers().patch({ userId: owner.userId }).set({ language: 'nl', name: 'Ravi Kumar' }).go();
       const invitee = uniqueEmail('colleague');
 
       const invited = await api.call('POST', `/api/organisations/${owner.organisationId}/invitations`, { body: { email: invitee }, cookie: owner.cookie });

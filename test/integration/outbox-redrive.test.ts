@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { createMailWiring } from '#functions/mail-wiring.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';
@@ -9,6 +9,7 @@ import { createInbox } from '../helpers/inbox.ts';
 import { outboxDelivery } from '../helpers/organisations.ts';
 import { sesRejections } from '../helpers/ses-rejections.ts';
 import { createTestTable } from '../helpers/table.ts';
+import { storedOutboxEvents } from '../helpers/stored-items.ts';
 
 type EventAnswer = { id: string; status: string; recipientCount: number; failure?: string; rejected: { email: string; reason: string }[] };
 
@@ -24,13 +25,13 @@ describe('Outbox: a refused recipient is recorded and skipped, and staff re-driv
 
   const writeEvent = async (recipients: string[], organisationName: string) => {
     const eventId = ulid();
-    await wiring()
-      .outboxEvents.create({ eventId, type: 'organisation.verified', recipients: recipients.map((email) => ({ email, language: 'en' as const })), data: { organisationName }, createdAt: new Date().toISOString() })
+    await storedOutboxEvents()
+      .create({ eventId, type: 'organisation.verified', recipients: recipients.map((email) => ({ email, language: 'en' as const })), data: { organisationName }, createdAt: new Date().toISOString() })
       .go();
     return eventId;
   };
   const staff = (method: string, path: string) => world.api.call<EventAnswer & { items: EventAnswer[] }>(method, path, { cookie: world.staffCookie });
-  const stored = async (eventId: string) => (await wiring().outboxEvents.get({ eventId }).go()).data;
+  const stored = async (eventId: string) => (await storedOutboxEvents().get({ eventId }).go()).data;
 
   beforeAll(async () => {
     // Prepare: a fresh table; SES reached through a stand-in that can refuse addresses; one wiring to a port nobody listens on.

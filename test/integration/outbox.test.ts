@@ -6,11 +6,12 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '#functions/config.ts';
 import { createOutboxDispatcher } from '#functions/events/outbox-dispatcher.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { createStreamPoller } from '#functions/local/stream-poller.ts';
 import { createMailWiring, type MailWiring } from '#functions/mail-wiring.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { createTestTable } from '../helpers/table.ts';
+import { storedOutboxEvents, testDocumentClient } from '../helpers/stored-items.ts';
 
 describe('Outbox: events written with a change become emails, each sent exactly once', () => {
   const inbox = createInbox();
@@ -29,7 +30,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
 
   const writeEvent = async (wired: MailWiring, event: { type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: object }) => {
     const eventId = ulid();
-    await wired.outboxEvents.create({ eventId, ...event, createdAt: new Date().toISOString() }).go();
+    await storedOutboxEvents().create({ eventId, ...event, createdAt: new Date().toISOString() }).go();
     return eventId;
   };
 
@@ -58,7 +59,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
     expect(toAnna?.body.text).toContain('Het clusterteam heeft Studio Noord geverifieerd.');
     expect(toAnna?.body.html).toContain('<html lang="nl">');
     expect(toBen?.subject).toBe('Studio Noord is verified on Crossover');
-    const { data: stored } = await live.outboxEvents.get({ eventId }).go();
+    const { data: stored } = await storedOutboxEvents().get({ eventId }).go();
     expect(stored).toMatchObject({ status: 'delivered', deliveredAt: expect.any(String) });
   });
 
@@ -75,14 +76,14 @@ describe('Outbox: events written with a change become emails, each sent exactly 
 
     expect(outage.failure).toBeDefined();
     expect(await inbox.to(cas)).toHaveLength(0);
-    expect((await live.outboxEvents.get({ eventId }).go()).data?.status).toBe('pending');
+    expect((await storedOutboxEvents().get({ eventId }).go()).data?.status).toBe('pending');
 
     // Act: SES back; the same stream position is tried again, then the stream is read once more from its start.
     await poller(live).drain();
     await poller(live, 'from-the-start.json').drain();
 
     expect(await inbox.to(cas)).toHaveLength(1);
-    expect((await live.outboxEvents.get({ eventId }).go()).data?.status).toBe('delivered');
+    expect((await storedOutboxEvents().get({ eventId }).go()).data?.status).toBe('delivered');
   });
 
   it('sets an event without a template aside as failed and still delivers the events behind it', async () => {
@@ -96,17 +97,17 @@ describe('Outbox: events written with a change become emails, each sent exactly 
 
     await poller(live).drain();
 
-    expect((await live.outboxEvents.get({ eventId: broken }).go()).data).toMatchObject({
+    expect((await storedOutboxEvents().get({ eventId: broken }).go()).data).toMatchObject({
       status: 'failed',
       failure: expect.stringContaining('no.such.email'),
     });
-    expect((await live.outboxEvents.get({ eventId: good }).go()).data?.status).toBe('delivered');
+    expect((await storedOutboxEvents().get({ eventId: good }).go()).data?.status).toBe('delivered');
     expect(await inbox.to(dee)).toHaveLength(1);
   });
 
   it('writes no event, and sends nothing, when the change it belongs to fails', async () => {
     const eve = `eve-${ulid()}@gemeente.amsterdam.nl`;
-    const { Item: event } = live.outboxEvents
+    const { Item: event } = storedOutboxEvents()
       .create({
         eventId: ulid(),
         type: 'organisation.verified',
@@ -117,7 +118,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
       .params<{ Item: Record<string, unknown> }>();
 
     // The change's condition fails (the organisation does not exist), so the whole transaction fails.
-    const write = live.documentClient.send(
+    const write = testDocumentClient().send(
       new TransactWriteCommand({
         TransactItems: [
           { ConditionCheck: { TableName: endpoints.tableName, Key: { pk: 'ORG#missing', sk: 'ORG' }, ConditionExpression: 'attribute_exists(pk)' } },
@@ -129,6 +130,6 @@ describe('Outbox: events written with a change become emails, each sent exactly 
     await expect(write).rejects.toThrow(/cancel/i);
     await poller(live).drain();
     expect(await inbox.to(eve)).toHaveLength(0);
-    expect((await live.outboxEvents.query.byStatus({ status: 'pending' }).go()).data).toHaveLength(0);
+    expect((await storedOutboxEvents().query.byStatus({ status: 'pending' }).go()).data).toHaveLength(0);
   });
 });

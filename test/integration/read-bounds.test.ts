@@ -116,7 +116,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     tableName = endpoints.tableName;
     seeding = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint)), { marshallOptions: { removeUndefinedValues: true } });
     wired = createWiring();
-    counter = countDynamoDbReads(wired.dynamodb);
+    counter = countDynamoDbReads(wired.observeDynamoDbRequests);
   });
 
   afterAll(() => seeding?.destroy());
@@ -201,7 +201,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
 
   it('moves a challenge with its entries: listed when published, moved by a later deadline, gone when it closes; a stale write changes neither', async () => {
     const challenges = wired.challengePorts.challenges;
-    const entries = challengeListingEntity(wired.documentClient, tableName);
+    const entries = challengeListingEntity(seeding, tableName);
     const challenge = seededChallenge(99_001, 'submitted');
     const audit = () => auditEntry(challenge.challengeId, ulid(), new Date(), 'test', { role: 'system' });
     const listedUnder = async (key: string) => (await entries.query.newest({ key }).go()).data.map(({ challengeId, openUntil }) => ({ challengeId, openUntil }));
@@ -228,10 +228,10 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
 
   it("moves a firm's directory entries with it: listed when verified, moved when it changes municipality, gone when suspended", async () => {
     const store = wired.organisationPorts.store;
-    const entries = firmListingEntity(wired.documentClient, tableName);
+    const entries = firmListingEntity(seeding, tableName);
     const pending = seededFirm(99_002, 'pending');
     const listedIn = async (key: string) => (await entries.query.byFacet({ key }).go({ pages: 'all' })).data.filter(({ organisationId }) => organisationId === pending.organisationId).length;
-    await organisationEntity(wired.documentClient, tableName).put(pending).go();
+    await organisationEntity(seeding, tableName).put(pending).go();
 
     await store.decide(pending, 1, { set: { status: 'verified', ...directoryKeys(pending.name), version: 2 } });
     const verified = [await listedIn(`municipality:${pending.municipality}`), await listedIn(`subsector:${pending.subsector}`)];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '#functions/local/seed.ts';
-import { demoChallenges } from '#functions/local/seed-challenge-data.ts';
-import { demoOrganisations } from '#functions/local/seed-data.ts';
+import { seedDemoData } from '#functions/local/seed/seed.ts';
+import { demoChallenges } from '#functions/local/seed/challenge-data.ts';
+import { demoOrganisations } from '#functions/local/seed/organisation-data.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';
 import { createTestTable } from '../helpers/table.ts';

@@ -5,6 +5,7 @@ import { storedChallenge, useMarketplace, verifiedOrganisation, type Problem } f
 import { signedInAs, uniqueEmail } from '../helpers/api.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { commissionerRegistration, firmRegistration, registeredBy } from '../helpers/organisations.ts';
+import { storedUsers } from '../helpers/stored-items.ts';
 
 type Organisation = { id: string; status: string; statusReason?: string; version: number; kvkNumber: string };
 
@@ -20,7 +21,7 @@ describe('Suspension: a suspended organisation changes nothing, its sessions end
   it('ends every session of every member at once, however many: their old cookies get 401, while others stay signed in', async () => {
     const owner = await verifiedOrganisation(world.api, firmRegistration({ name: 'Sessie Studio' }), world.people.staff.cookie);
     const colleague = await signedInAs(uniqueEmail('colleague'));
-    await wiring().accounts.users.patch({ userId: colleague.userId }).set({ organisationId: owner.organisationId, role: 'member' }).go();
+    await storedUsers().patch({ userId: colleague.userId }).set({ organisationId: owner.organisationId, role: 'member' }).go();
     // More sessions than one page of the session query holds, so every page must be read.
     const devices = await Promise.all(Array.from({ length: 30 }, () => signedInAs(owner.email)));
     expect((await world.api.call('GET', '/api/me', { cookie: colleague.cookie })).status).toBe(200);
@@ -136,7 +137,7 @@ describe('KvK numbers: a rejected or disputed registration frees its number for 
     const reopened = await registeredBy(world.api, commissionerRegistration({ name: 'Heropend Bureau' }));
     const erasing = await registeredBy(world.api, firmRegistration({ name: 'Vergeten Vormgeving' }));
     const colleague = await signedInAs(uniqueEmail('colleague'));
-    await wiring().accounts.users.patch({ userId: colleague.userId }).set({ organisationId: reregistering.organisationId, role: 'member' }).go();
+    await storedUsers().patch({ userId: colleague.userId }).set({ organisationId: reregistering.organisationId, role: 'member' }).go();
     const before = Date.now();
 
     expect((await staffCall(reregistering.organisationId, 'reject', reason)).status).toBe(200);
@@ -158,7 +159,7 @@ describe('KvK numbers: a rejected or disputed registration frees its number for 
     expect(await me(reopened.cookie)).toMatchObject({ organisation: { id: reopened.organisationId, status: 'pending' }, rejectedRegistration: null });
     expect(await me(erasing.cookie)).toMatchObject({ rejectedRegistration: { organisationName: 'Vergeten Vormgeving' } });
     expect((await world.api.call('DELETE', '/api/me', { cookie: erasing.cookie })).status).toBe(204);
-    expect((await wiring().accounts.users.get({ userId: erasing.userId }).go({ consistent: true })).data).not.toHaveProperty('rejectedRegistration');
+    expect((await storedUsers().get({ userId: erasing.userId }).go({ consistent: true })).data).not.toHaveProperty('rejectedRegistration');
   });
 
   it('staff reopen a rejected registration: pending again with its number and its owner; of two reopen requests at once one wins, the other gets 409', async () => {

@@ -4,6 +4,7 @@ import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/
 import { createInbox } from '../helpers/inbox.ts';
 import { commissionerRegistration, firmRegistration, outboxDelivery, registeredBy } from '../helpers/organisations.ts';
 import { createTestTable } from '../helpers/table.ts';
+import { storedUsers } from '../helpers/stored-items.ts';
 
 type Problem = { detail?: string; errors?: { field: string }[] };
 type Listed = { items: { id: string; createdAt: string }[]; cursor: string | null };
@@ -48,7 +49,7 @@ describe('Verification: staff verify, reject and suspend organisations from a qu
 
   it('verifies a pending firm: verifiedAt, the directory, and one email to the owner in their language', async () => {
     const owner = await registeredBy(api, firmRegistration({ name: 'Beeldtaal' }));
-    await wiring().accounts.users.patch({ userId: owner.userId }).set({ language: 'nl' }).go();
+    await storedUsers().patch({ userId: owner.userId }).set({ language: 'nl' }).go();
 
     const verified = await decide(owner.organisationId, 'verify');
     await deliver();

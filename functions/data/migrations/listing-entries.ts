@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StoredChallenge } from '../../domain/challenges/ports.ts';
-import type { StoredOrganisation } from '../../domain/organisations/ports.ts';
+import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
+import type { StoredOrganisation } from '#functions/domain/organisations/ports.ts';
 import { challengeListingEntity } from '../challenge-listing.entity.ts';
 import { listingEntries } from '../challenge-listings.ts';
 import { challengeEntity } from '../challenge.entity.ts';

@@ -1,5 +1,5 @@
 import type { Me } from '#shared/account.ts';
-import type { Person } from '../../http/caller.ts';
+import type { Person } from './person.ts';
 
 /** What `GET /api/me` tells the signed-in person about themselves. */
 export function meOf(caller: Person): Me {

@@ -1,7 +1,7 @@
 import type { FirmBidSummary } from '#shared/bid.ts';
 import { effectiveStatus } from '../challenges/lifecycle.ts';
 import type { StoredChallenge } from '../challenges/ports.ts';
-import type { Page, PageRequest } from '../organisations/ports.ts';
+import type { Page, PageRequest } from '../kernel.ts';
 import { optional } from '../optional.ts';
 import type { BidPorts, StoredBid, StoredPartnership } from './ports.ts';
 

@@ -1,7 +1,7 @@
 import type { BidContent, BidStatus, PartnerStatus } from '#shared/bid.ts';
-import type { ChallengePorts, StoredAuditEntry } from '../challenges/ports.ts';
+import type { BiddingFirm, ChallengeBidding, ChallengePorts, StoredAuditEntry } from '../challenges/ports.ts';
 import type { DailyAllowance } from '../daily-allowance.ts';
-import type { OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
+import type { OwedEmail, Page, PageRequest } from '../kernel.ts';
 
 /** A bid as it is stored: what the firm wrote so far, its place in the lifecycle and its latest seal. */
 export interface StoredBid extends Partial<BidContent> {
@@ -53,11 +53,8 @@ export interface StoredBidAudit {
 }
 
 /** A firm's place in a challenge's bidding (one per firm per challenge): lead of a bid, or partner in one. */
-export interface StoredBidder {
+export interface StoredBidder extends BiddingFirm {
   challengeId: string;
-  organisationId: string;
-  bidId: string;
-  role: 'lead' | 'partner';
 }
 
 /**
@@ -87,8 +84,8 @@ export interface BidWrite {
  */
 export type BidWriteOutcome = 'written' | 'stale' | 'closed' | 'taken' | 'allowanceUsedUp';
 
-/** The stored side of bids, their partners, their audit trails and the one-bid-per-firm guards. */
-export interface BidStore {
+/** The stored side of bids, their partners, their audit trails and the one-bid-per-firm guards; it answers the challenges' reads of their bidding too. */
+export interface BidStore extends ChallengeBidding {
   /** Creates the draft, its lead's bidder guard and its audit line, only if the firm has no place in the challenge's bidding yet. */
   start(bid: StoredBid, audit: StoredBidAudit, openAt: string): Promise<BidWriteOutcome>;
   /** The bid with this id, whichever challenge it is on. */
@@ -111,7 +108,6 @@ export interface BidStore {
   bidsOf(challengeId: string): Promise<StoredBid[]>;
   /** The bids that count (submitted and later): only ever shown to the commissioner after the deadline. */
   sealedBids(challengeId: string): Promise<StoredBid[]>;
-  sealedBidCount(challengeId: string): Promise<number>;
   /** Drafts and withdrawn bids: those the deadline would leave behind. */
   draftBidsOf(challengeId: string): Promise<StoredBid[]>;
   /** The bids this organisation leads, newest first. */
@@ -120,5 +116,7 @@ export interface BidStore {
   partnershipsOf(organisationId: string, newest: number): Promise<StoredPartnership[]>;
 }
 
-/** What the bid use cases need: the challenges' ports, which carry the bid store. */
-export type BidPorts = ChallengePorts;
+/** What the bid use cases need: the challenges' ports, with the whole bid store. */
+export interface BidPorts extends ChallengePorts {
+  bids: BidStore;
+}

@@ -1,5 +1,5 @@
 import { submissionViolations } from '#shared/bid.ts';
-import { bidDigest, type SealedBid } from '#shared/bid-seal.ts';
+import { bidDigest, sealedBidOf } from '#shared/bid-seal.ts';
 import { auditEntry } from '../challenges/audit.ts';
 import type { Firm, StoredChallenge } from '../challenges/ports.ts';
 import { challengeEmail, membersOf } from '../challenges/recipients.ts';
@@ -7,25 +7,6 @@ import { conflictError, invalidFieldsError } from '../errors.ts';
 import { bidAuditLine } from './audit.ts';
 import type { BidPorts, BidWrite, StoredBid, StoredPartnership } from './ports.ts';
 import { unconfirmedPartners } from './views.ts';
-
-/**
- * What a seal covers, in the order the bid's view lists the partners, so that anyone holding the
- * view can recompute the digest. Only called on a bid that passed `submissionViolations`.
- */
-export function sealedContent(bid: StoredBid, partners: StoredPartnership[]): SealedBid {
-  return {
-    bidId: bid.bidId,
-    challengeId: bid.challengeId,
-    leadOrganisationId: bid.leadOrganisationId,
-    approach: bid.approach ?? '',
-    priceCents: bid.priceCents ?? 0,
-    timeline: bid.timeline ?? '',
-    team: bid.team ?? [],
-    portfolioLinks: bid.portfolioLinks ?? [],
-    criterionAnswers: bid.criterionAnswers ?? [],
-    partners: partners.map(({ organisationId, role, sharePercent }) => ({ organisationId, role, sharePercent })),
-  };
-}
 
 /**
  * Seals a bid as it will be stored (`bid` holds the content to seal):
@@ -50,7 +31,7 @@ export async function seal(bid: StoredBid, partners: StoredPartnership[], challe
   }
   const now = ports.now();
   const sealedAt = now.toISOString();
-  const digest = await bidDigest(sealedContent(bid, partners));
+  const digest = await bidDigest(sealedBidOf(bid, partners));
   return {
     at: sealedAt,
     set: { status: 'submitted', sealedAt, sealDigest: digest },

@@ -1,5 +1,5 @@
 import type { ChallengeListQuery } from '#shared/challenge.ts';
-import type { PageRequest } from '../organisations/ports.ts';
+import type { PageRequest } from '../kernel.ts';
 import type { ChallengePorts, Viewer } from './ports.ts';
 import { summaryView } from './views.ts';
 import { isVerifiedFirm, maySee } from './viewer.ts';

@@ -1,8 +1,9 @@
+import type { BidStatus } from '#shared/bid.ts';
 import type { ChallengeListQuery, ChallengeStatus, ChallengeTerms } from '#shared/challenge.ts';
 import type { sectors } from '#shared/organisation.ts';
-import type { BidStore } from '../bids/ports.ts';
 import type { DailyAllowance, DailyLimits } from '../daily-allowance.ts';
-import type { OrganisationStore, OwedEmail, Page, PageRequest } from '../organisations/ports.ts';
+import type { OwedEmail, Page, PageRequest } from '../kernel.ts';
+import type { OrganisationStore } from '../organisations/ports.ts';
 
 /** A challenge as it is stored: its terms (deadlines as UTC ISO strings) and its place in the lifecycle. */
 export interface StoredChallenge extends ChallengeTerms {
@@ -104,12 +105,33 @@ export interface ChallengeStore {
   ndaAccepted(challengeId: string, firmId: string): Promise<boolean>;
 }
 
+/** A firm's place in a challenge's bidding: lead of a bid, or partner in one. */
+export interface BiddingFirm {
+  organisationId: string;
+  bidId: string;
+  role: 'lead' | 'partner';
+}
+
+/**
+ * What a challenge reads of the bids on it (the bids' store answers it): a challenge shows how many
+ * sealed bids it has and the viewer's own bid, and bidders hear of answers and amendments.
+ */
+export interface ChallengeBidding {
+  /** How many bids were submitted (sealed) on the challenge. */
+  sealedBidCount(challengeId: string): Promise<number>;
+  /** The firm's place in the challenge's bidding, if it has one. */
+  bidder(challengeId: string, organisationId: string): Promise<BiddingFirm | undefined>;
+  /** Every firm with a place in the challenge's bidding: leads and confirmed partners. */
+  bidders(challengeId: string): Promise<BiddingFirm[]>;
+  /** These bids' statuses, each named by its challenge and id; missing ones are left out. */
+  bidsAt(keys: { challengeId: string; bidId: string }[]): Promise<{ bidId: string; status: BidStatus }[]>;
+}
+
 /** What the challenge use cases need. */
 export interface ChallengePorts {
   challenges: ChallengeStore;
   organisations: OrganisationStore;
-  /** The bids: their count and the viewer's own bid show on the challenge, bidders hear of answers and amendments. */
-  bids: BidStore;
+  bids: ChallengeBidding;
   /** The cluster staff's addresses: they moderate. */
   staffEmails: readonly string[];
   /** How often a firm may make Crossover email others about one bid per day. */

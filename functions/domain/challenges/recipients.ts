@@ -1,5 +1,6 @@
 import { defaultLanguage } from '#shared/language.ts';
-import type { OwedEmail, StoredOrganisation, StoredPerson } from '../organisations/ports.ts';
+import type { StoredOrganisation, StoredPerson } from '../organisations/ports.ts';
+import type { EmailType, OwedEmail } from '../kernel.ts';
 import { ndaAcceptedBy } from './get-challenge.ts';
 import type { ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
 import { maySee } from './viewer.ts';
@@ -72,7 +73,7 @@ export const interestedFirmRecipients = async (challenge: StoredChallenge, quoti
   readersAmong(challenge, await interestedFirms(challenge, ports), quoting, ports);
 
 /** An email about a challenge, or none if nobody is left to tell. */
-export function challengeEmail(type: string, challenge: StoredChallenge, recipients: Recipient[], data: Record<string, unknown> = {}): OwedEmail[] {
+export function challengeEmail(type: EmailType, challenge: StoredChallenge, recipients: Recipient[], data: Record<string, unknown> = {}): OwedEmail[] {
   if (!recipients.length) return [];
   return [{ type, recipients, data: { challengeId: challenge.challengeId, challengeTitle: challenge.title, commissionerName: challenge.commissionerName, ...data } }];
 }

@@ -1,6 +1,6 @@
 import type { Challenge } from '#shared/challenge.ts';
 import { conflictError } from '../errors.ts';
-import type { OwedEmail } from '../organisations/ports.ts';
+import type { OwedEmail } from '../kernel.ts';
 import { auditEntry } from './audit.ts';
 import { stale } from './draft-challenge.ts';
 import { challengePage, findChallenge } from './get-challenge.ts';

@@ -1,6 +1,7 @@
 import type { Firm } from '#shared/organisation.ts';
 import { notFoundError } from '../errors.ts';
-import type { FirmFilters, OrganisationStore, Page, PageRequest } from '../organisations/ports.ts';
+import type { FirmFilters, OrganisationStore } from '../organisations/ports.ts';
+import type { Page, PageRequest } from '../kernel.ts';
 import { firmView, isListedFirm } from '../organisations/views.ts';
 
 /** The directory: verified creative firms by name, narrowed by subsector, discipline, municipality and size. */

@@ -7,7 +7,7 @@ import { allows, effectiveStatus, transitions } from '../challenges/lifecycle.ts
 import type { ChallengeChanges, StoredAuditEntry, StoredChallenge, Viewer } from '../challenges/ports.ts';
 import { challengeEmail } from '../challenges/recipients.ts';
 import { conflictError } from '../errors.ts';
-import type { OwedEmail } from '../organisations/ports.ts';
+import type { OwedEmail } from '../kernel.ts';
 import { bidderRecipients } from './bidder-recipients.ts';
 import { evaluationState, type EvaluationState } from './evaluation-state.ts';
 import { evaluationPage, inTheRunning } from './evaluation-view.ts';

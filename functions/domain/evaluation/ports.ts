@@ -1,7 +1,7 @@
 import type { BidStatus, ScoreBid } from '#shared/bid.ts';
 import type { BidPorts } from '../bids/ports.ts';
 import type { ChallengeChanges, StoredAuditEntry } from '../challenges/ports.ts';
-import type { OwedEmail } from '../organisations/ports.ts';
+import type { OwedEmail } from '../kernel.ts';
 
 /** One evaluator's scores of one bid, one per criterion in the challenge's order. */
 export interface StoredScore {

@@ -1,7 +1,7 @@
 import type { Language } from '#shared/language.ts';
-import { renderEmail } from '../../mail/layout.ts';
-import { RecipientRejected, type OutgoingEmail, type Recipient } from '../../mail/message.ts';
-import type { MailTemplate } from '../../mail/templates/template.ts';
+import { renderEmail } from '#functions/mail/layout.ts';
+import { RecipientRejected, type OutgoingEmail, type Recipient } from '#functions/mail/message.ts';
+import type { MailTemplate } from '#functions/mail/templates/template.ts';
 
 /** An outbox event as the dispatcher reads it from the stream. */
 export interface PendingEvent {

@@ -1,6 +1,6 @@
 import type { OutboxEventView } from '#shared/outbox.ts';
 import { conflictError, notFoundError } from '../errors.ts';
-import type { Page, PageRequest } from '../organisations/ports.ts';
+import type { Page, PageRequest } from '../kernel.ts';
 import { deliverEvent, type DeliveryPorts, type PendingEvent, type Rejection } from './deliver-event.ts';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'failed';

@@ -1,6 +1,7 @@
 import type { RejectedRegistration } from '#shared/account.ts';
 import type { Language } from '#shared/language.ts';
 import type { DailyAllowance, DailyLimits } from '../daily-allowance.ts';
+import type { OwedEmail, Page, PageRequest } from '../kernel.ts';
 import type {
   commissionerTypes,
   disciplines,
@@ -63,24 +64,6 @@ export interface StoredInvitation {
   invitedAt: string;
   /** Epoch seconds. */
   expiresAt: number;
-}
-
-/** An email owed by a change, written in the same transaction as the change (the outbox). */
-export interface OwedEmail {
-  type: string;
-  recipients: { email: string; language: Language; name?: string }[];
-  data: Record<string, unknown>;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Where the next page starts; null on the last page. */
-  cursor: string | null;
-}
-
-export interface PageRequest {
-  limit: number;
-  cursor?: string;
 }
 
 export interface FirmFilters {

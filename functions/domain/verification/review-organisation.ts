@@ -1,7 +1,8 @@
 import type { Organisation } from '#shared/organisation.ts';
 import { conflictError } from '../errors.ts';
 import { findOrganisation } from '../organisations/get-organisation.ts';
-import type { OrganisationChanges, OrganisationPorts, OwedEmail, StaffDecisionWrite, StoredOrganisation } from '../organisations/ports.ts';
+import type { OrganisationChanges, OrganisationPorts, StaffDecisionWrite, StoredOrganisation } from '../organisations/ports.ts';
+import type { EmailType, OwedEmail } from '../kernel.ts';
 import { directoryKeys, organisationView } from '../organisations/views.ts';
 
 type Status = StoredOrganisation['status'];
@@ -17,7 +18,7 @@ export const decisions = {
 } as const satisfies Record<string, Partial<Record<Status, Status>>>;
 
 /** The email telling the owner of the outcome; a reopened registration simply waits in the queue again. */
-const emailOf: Partial<Record<Status, string>> = { verified: 'organisation.verified', rejected: 'organisation.rejected', suspended: 'organisation.suspended' };
+const emailOf: Partial<Record<Status, EmailType>> = { verified: 'organisation.verified', rejected: 'organisation.rejected', suspended: 'organisation.suspended' };
 
 export type Decision = { action: 'verify' | 'reopen' } | { action: 'reject' | 'suspend' | 'releaseKvk'; reason: string };
 

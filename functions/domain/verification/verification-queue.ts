@@ -1,5 +1,6 @@
 import type { Organisation } from '#shared/organisation.ts';
-import type { OrganisationStore, Page, PageRequest, StoredOrganisation } from '../organisations/ports.ts';
+import type { OrganisationStore, StoredOrganisation } from '../organisations/ports.ts';
+import type { Page, PageRequest } from '../kernel.ts';
 import { organisationView } from '../organisations/views.ts';
 
 /** The organisations with a status, oldest first, one page at a time: the verification queue. */

@@ -9,8 +9,8 @@ import {
 import type { Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { findFreePorts } from '#functions/local/ports.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
+import { DomainError } from '#functions/domain/errors.ts';
 import { isServiceUnavailable, problemDetails, unavailableRetryAfterSeconds } from './problem-details.ts';
 
 const metadata = { $metadata: {} };

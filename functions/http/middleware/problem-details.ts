@@ -2,8 +2,8 @@ import type { MiddlewareObj } from '@middy/core';
 import { HttpError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '#shared/problem.ts';
-import { logger } from '../../logger.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { logger } from '#functions/logger.ts';
+import { DomainError } from '#functions/domain/errors.ts';
 import { HttpProblem } from '../problem.ts';
 
 type ProblemAnswer = { problem: Problem; headers: Record<string, string> };

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type middy from '@middy/core';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { config, type Config } from '../../config.ts';
+import { config, type Config } from '#functions/config.ts';
 import { originHeader } from '../origin-header.ts';
 import { HttpProblem } from '../problem.ts';
 

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import type { EmailType } from '#functions/domain/kernel.ts';
 import type { Language } from '#shared/language.ts';
 import type { EmailContent } from '../layout.ts';
 
 /** One kind of email: which event it answers, the data it needs, and what it says per language. */
 export interface MailTemplate<S extends z.ZodType = z.ZodType> {
   /** The outbox event type this template renders. */
-  type: string;
+  type: EmailType;
   /** Event data is read back from the table, so it is checked before rendering. */
   data: S;
   /** Sample data, for tests and previews of both languages. */

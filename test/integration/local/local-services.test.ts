@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptsConnections, childrenOf, nonLoopbackAddress, survivorsOf, waitUntilGone } from '../../helpers/processes.ts';
 import { withNodeLifeline } from '#functions/local/child-service.ts';
 import { startLocalServices } from '#functions/local/local-services.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 
 const inMemory = async () => {
   const [dynamodb = 0, ses = 0] = await findFreePorts(2);

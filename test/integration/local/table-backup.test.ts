@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable } from '../../helpers/table.ts';
 import { withNodeLifeline } from '#functions/local/child-service.ts';
 import { localClientConfig } from '#functions/local/local-aws.ts';
-import { findFreePorts } from '#functions/local/ports.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { backupTable, restoreTable } from '#functions/local/table-backup.ts';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -1,14 +1,14 @@
-import { getBid } from '../../../domain/bids/get-bid.ts';
-import { requestBidHelp } from '../../../domain/bids/help.ts';
-import { consortiumInvitations, organisationBids } from '../../../domain/bids/list-bids.ts';
-import { confirmPartnership, declinePartnership, invitePartner, removePartner } from '../../../domain/bids/partners.ts';
-import { updateBid } from '../../../domain/bids/save-bid.ts';
-import { createBid } from '../../../domain/bids/start-bid.ts';
-import { submitBid } from '../../../domain/bids/submit-bid.ts';
-import { withdrawBid } from '../../../domain/bids/withdraw-bid.ts';
-import { wiring } from '../../../wiring.ts';
-import { actingFirm, actingViewer, viewerOf } from '../../caller.ts';
-import { createGroupHandler, Reply } from '../../group-handler.ts';
+import { getBid } from '#functions/domain/bids/get-bid.ts';
+import { requestBidHelp } from '#functions/domain/bids/help.ts';
+import { consortiumInvitations, organisationBids } from '#functions/domain/bids/list-bids.ts';
+import { confirmPartnership, declinePartnership, invitePartner, removePartner } from '#functions/domain/bids/partners.ts';
+import { updateBid } from '#functions/domain/bids/save-bid.ts';
+import { createBid } from '#functions/domain/bids/start-bid.ts';
+import { submitBid } from '#functions/domain/bids/submit-bid.ts';
+import { withdrawBid } from '#functions/domain/bids/withdraw-bid.ts';
+import { wiring } from '#functions/wiring.ts';
+import { actingFirm, actingViewer, viewerOf } from '#functions/http/caller.ts';
+import { createGroupHandler, Reply } from '#functions/http/group-handler.ts';
 
 const ports = () => wiring().bidPorts;
 

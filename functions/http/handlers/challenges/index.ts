@@ -1,14 +1,14 @@
-import { amendChallenge } from '../../../domain/challenges/amend-challenge.ts';
-import { createChallenge, updateChallenge } from '../../../domain/challenges/draft-challenge.ts';
-import { acceptNda, setFollowing } from '../../../domain/challenges/firm-interest.ts';
-import { getChallenge } from '../../../domain/challenges/get-challenge.ts';
-import { followedChallenges, listOpenChallenges, organisationChallenges } from '../../../domain/challenges/list-challenges.ts';
-import { answerQuestion, askQuestion } from '../../../domain/challenges/questions.ts';
-import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
-import { findOrganisation } from '../../../domain/organisations/get-organisation.ts';
-import { wiring } from '../../../wiring.ts';
-import { actingFirm as firm, actingViewer, signedInCaller, viewerOf } from '../../caller.ts';
-import { createGroupHandler, Reply } from '../../group-handler.ts';
+import { amendChallenge } from '#functions/domain/challenges/amend-challenge.ts';
+import { createChallenge, updateChallenge } from '#functions/domain/challenges/draft-challenge.ts';
+import { acceptNda, setFollowing } from '#functions/domain/challenges/firm-interest.ts';
+import { getChallenge } from '#functions/domain/challenges/get-challenge.ts';
+import { followedChallenges, listOpenChallenges, organisationChallenges } from '#functions/domain/challenges/list-challenges.ts';
+import { answerQuestion, askQuestion } from '#functions/domain/challenges/questions.ts';
+import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
+import { findOrganisation } from '#functions/domain/organisations/get-organisation.ts';
+import { wiring } from '#functions/wiring.ts';
+import { actingFirm as firm, actingViewer, signedInCaller, viewerOf } from '#functions/http/caller.ts';
+import { createGroupHandler, Reply } from '#functions/http/group-handler.ts';
 
 const ports = () => wiring().challengePorts;
 

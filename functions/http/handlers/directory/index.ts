@@ -1,6 +1,6 @@
-import { getFirm, listFirms } from '../../../domain/directory/firms.ts';
-import { wiring } from '../../../wiring.ts';
-import { createGroupHandler } from '../../group-handler.ts';
+import { getFirm, listFirms } from '#functions/domain/directory/firms.ts';
+import { wiring } from '#functions/wiring.ts';
+import { createGroupHandler } from '#functions/http/group-handler.ts';
 
 /** The public directory of verified creative firms. */
 export const handler = createGroupHandler('directory', {

@@ -1,13 +1,13 @@
-import { awardChallenge, declareNoAward } from '../../../domain/evaluation/award.ts';
-import { listChallengeBids } from '../../../domain/evaluation/challenge-bids.ts';
-import { getDebrief } from '../../../domain/evaluation/debrief.ts';
-import { getEvaluation } from '../../../domain/evaluation/evaluation-view.ts';
-import { setEvaluationPanel } from '../../../domain/evaluation/panel.ts';
-import { scoreBid } from '../../../domain/evaluation/score-bid.ts';
-import { shortlistBid } from '../../../domain/evaluation/shortlist.ts';
-import { wiring } from '../../../wiring.ts';
-import { actingViewer } from '../../caller.ts';
-import { createGroupHandler } from '../../group-handler.ts';
+import { awardChallenge, declareNoAward } from '#functions/domain/evaluation/award.ts';
+import { listChallengeBids } from '#functions/domain/evaluation/challenge-bids.ts';
+import { getDebrief } from '#functions/domain/evaluation/debrief.ts';
+import { getEvaluation } from '#functions/domain/evaluation/evaluation-view.ts';
+import { setEvaluationPanel } from '#functions/domain/evaluation/panel.ts';
+import { scoreBid } from '#functions/domain/evaluation/score-bid.ts';
+import { shortlistBid } from '#functions/domain/evaluation/shortlist.ts';
+import { wiring } from '#functions/wiring.ts';
+import { actingViewer } from '#functions/http/caller.ts';
+import { createGroupHandler } from '#functions/http/group-handler.ts';
 
 const ports = () => wiring().evaluationPorts;
 

@@ -1,12 +1,12 @@
-import { getOrganisation } from '../../../domain/organisations/get-organisation.ts';
-import { inviteMember } from '../../../domain/organisations/invite-member.ts';
-import { listMembers } from '../../../domain/organisations/list-members.ts';
-import { registerOrganisation } from '../../../domain/organisations/register-organisation.ts';
-import { leaveOrganisation, removeMember } from '../../../domain/organisations/remove-member.ts';
-import { updateOrganisation } from '../../../domain/organisations/update-organisation.ts';
-import { wiring } from '../../../wiring.ts';
-import { signedInCaller as person } from '../../caller.ts';
-import { createGroupHandler } from '../../group-handler.ts';
+import { getOrganisation } from '#functions/domain/organisations/get-organisation.ts';
+import { inviteMember } from '#functions/domain/organisations/invite-member.ts';
+import { listMembers } from '#functions/domain/organisations/list-members.ts';
+import { registerOrganisation } from '#functions/domain/organisations/register-organisation.ts';
+import { leaveOrganisation, removeMember } from '#functions/domain/organisations/remove-member.ts';
+import { updateOrganisation } from '#functions/domain/organisations/update-organisation.ts';
+import { wiring } from '#functions/wiring.ts';
+import { signedInCaller as person } from '#functions/http/caller.ts';
+import { createGroupHandler } from '#functions/http/group-handler.ts';
 
 const ports = () => wiring().organisationPorts;
 

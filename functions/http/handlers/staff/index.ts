@@ -1,12 +1,12 @@
-import { moderationQueue } from '../../../domain/challenges/list-challenges.ts';
-import { redriveEvent, undeliveredEvents } from '../../../domain/notifications/outbox.ts';
-import { transitionChallenge } from '../../../domain/challenges/transition-challenge.ts';
-import { reviewOrganisation } from '../../../domain/verification/review-organisation.ts';
-import { verificationQueue } from '../../../domain/verification/verification-queue.ts';
-import { mailWiring } from '../../../mail-wiring.ts';
-import { wiring } from '../../../wiring.ts';
-import { actingViewer } from '../../caller.ts';
-import { createGroupHandler } from '../../group-handler.ts';
+import { moderationQueue } from '#functions/domain/challenges/list-challenges.ts';
+import { redriveEvent, undeliveredEvents } from '#functions/domain/notifications/outbox.ts';
+import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
+import { reviewOrganisation } from '#functions/domain/verification/review-organisation.ts';
+import { verificationQueue } from '#functions/domain/verification/verification-queue.ts';
+import { mailWiring } from '#functions/mail-wiring.ts';
+import { wiring } from '#functions/wiring.ts';
+import { actingViewer } from '#functions/http/caller.ts';
+import { createGroupHandler } from '#functions/http/group-handler.ts';
 
 const ports = () => wiring().organisationPorts;
 const challengePorts = () => wiring().challengePorts;

@@ -1,17 +1,16 @@
-import { checkHealth } from '../../../domain/system/health.ts';
-import { isTableReachable } from '../../../data/table-probe.ts';
-import { wiring } from '../../../wiring.ts';
-import { createGroupHandler } from '../../group-handler.ts';
-import { buildOpenApiDocument } from '../../openapi.ts';
-import { routes } from '../../routes.ts';
+import { checkHealth } from '#functions/domain/system/health.ts';
+import { wiring } from '#functions/wiring.ts';
+import { createGroupHandler } from '#functions/http/group-handler.ts';
+import { buildOpenApiDocument } from '#functions/http/openapi.ts';
+import { routes } from '#functions/http/routes.ts';
 import { apiReferencePage } from './api-reference.html.ts';
 
 /** The system routes: health, the OpenAPI document and its reference page. */
 export const handler = createGroupHandler('system', {
   getHealth: async () => {
-    const { documentClient, config } = wiring();
+    const { tableReachable, config } = wiring();
     return checkHealth({
-      tableReachable: () => isTableReachable(documentClient, config.TABLE_NAME),
+      tableReachable,
       version: config.APP_VERSION,
       now: () => new Date(),
     });

@@ -1,12 +1,13 @@
-import { createChallenge } from '../domain/challenges/draft-challenge.ts';
-import { closeChallengesPastDeadline } from '../domain/challenges/close-challenges.ts';
-import type { ChallengePorts, Viewer } from '../domain/challenges/ports.ts';
-import { answerQuestion, askQuestion } from '../domain/challenges/questions.ts';
-import { transitionChallenge } from '../domain/challenges/transition-challenge.ts';
-import { findOrganisation } from '../domain/organisations/get-organisation.ts';
-import type { Wiring } from '../wiring.ts';
-import { seedBid, seedOutcome } from './seed-bids.ts';
-import { demoChallenges, type DemoChallenge } from './seed-challenge-data.ts';
+import { createChallenge } from '#functions/domain/challenges/draft-challenge.ts';
+import { closeChallengesPastDeadline } from '#functions/domain/challenges/close-challenges.ts';
+import type { BidPorts } from '#functions/domain/bids/ports.ts';
+import type { Viewer } from '#functions/domain/challenges/ports.ts';
+import { answerQuestion, askQuestion } from '#functions/domain/challenges/questions.ts';
+import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
+import { findOrganisation } from '#functions/domain/organisations/get-organisation.ts';
+import type { Wiring } from '#functions/wiring.ts';
+import { seedBid, seedOutcome } from './bids.ts';
+import { demoChallenges, type DemoChallenge } from './challenge-data.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (days: number) => new Date(Date.now() + days * DAY);
@@ -22,7 +23,7 @@ async function memberViewer(email: string, wired: Wiring): Promise<Viewer & { us
 /** Walks one demo challenge through the same use cases the API runs, up to its stage; returns its id and bids once published. */
 async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: string }, wired: Wiring): Promise<{ challengeId: string; bids: { by: string; bidId: string }[] } | undefined> {
   // A challenge that has closed already was posted weeks ago: its story runs on a clock set back.
-  const ports: ChallengePorts = demo.closesInDays < 0 ? { ...wired.challengePorts, now: () => at(demo.closesInDays - 21) } : wired.challengePorts;
+  const ports: BidPorts = demo.closesInDays < 0 ? { ...wired.bidPorts, now: () => at(demo.closesInDays - 21) } : wired.bidPorts;
   const commissioner = await memberViewer(demo.by, wired);
   const organisation = await findOrganisation(commissioner.organisationId, wired.organisationPorts.store);
   const terms = {

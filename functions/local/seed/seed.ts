@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { registerOrganisation } from '../domain/organisations/register-organisation.ts';
-import { reviewOrganisation } from '../domain/verification/review-organisation.ts';
-import type { Wiring } from '../wiring.ts';
-import { seedDemoChallenges } from './seed-challenges.ts';
-import { demoOrganisations } from './seed-data.ts';
+import { registerOrganisation } from '#functions/domain/organisations/register-organisation.ts';
+import { reviewOrganisation } from '#functions/domain/verification/review-organisation.ts';
+import { documentClientOf, dynamoDbClient } from '#functions/dynamodb-client.ts';
+import type { Wiring } from '#functions/wiring.ts';
+import { seedDemoChallenges } from './challenges.ts';
+import { demoOrganisations } from './organisation-data.ts';
 
 const marker = { pk: 'SEED#demo', sk: 'SEED' };
 
@@ -15,16 +16,18 @@ const marker = { pk: 'SEED#demo', sk: 'SEED' };
  */
 export async function seedDemoData(wired: Wiring): Promise<boolean> {
   const table = wired.config.TABLE_NAME;
-  const { Item } = await wired.documentClient.send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }));
+  // The marker is the seed's own item, outside every port.
+  const documentClient = documentClientOf(dynamoDbClient(wired.config));
+  const { Item } = await documentClient.send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }));
   if (Item) return false;
   for (const { owner, status, organisation } of demoOrganisations) {
     const account = (await wired.accounts.findAccount(owner.email)) ?? (await wired.accounts.createAccount(owner.email, owner.language));
-    await wired.accounts.users.patch({ userId: account.userId }).set({ name: owner.name }).go();
+    await wired.accounts.changeProfile(account.userId, { name: owner.name });
     if (account.organisationId) continue;
     const registered = await registerOrganisation(account.userId, organisation, wired.organisationPorts);
     if (status === 'verified') await reviewOrganisation(registered.id, { action: 'verify' }, wired.organisationPorts);
   }
   await seedDemoChallenges(wired);
-  await wired.documentClient.send(new PutCommand({ TableName: table, Item: { ...marker, seededAt: new Date().toISOString() } }));
+  await documentClient.send(new PutCommand({ TableName: table, Item: { ...marker, seededAt: new Date().toISOString() } }));
   return true;
 }

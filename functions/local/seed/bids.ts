@@ -1,13 +1,13 @@
-import type { BidPorts } from '../domain/bids/ports.ts';
-import { confirmPartnership, invitePartner } from '../domain/bids/partners.ts';
-import { createBid } from '../domain/bids/start-bid.ts';
-import { submitBid } from '../domain/bids/submit-bid.ts';
-import type { Viewer } from '../domain/challenges/ports.ts';
-import { awardChallenge } from '../domain/evaluation/award.ts';
-import type { EvaluationPorts } from '../domain/evaluation/ports.ts';
-import { scoreBid } from '../domain/evaluation/score-bid.ts';
-import { shortlistBid } from '../domain/evaluation/shortlist.ts';
-import type { DemoBid, DemoOutcome } from './seed-challenge-data.ts';
+import type { BidPorts } from '#functions/domain/bids/ports.ts';
+import { confirmPartnership, invitePartner } from '#functions/domain/bids/partners.ts';
+import { createBid } from '#functions/domain/bids/start-bid.ts';
+import { submitBid } from '#functions/domain/bids/submit-bid.ts';
+import type { Viewer } from '#functions/domain/challenges/ports.ts';
+import { awardChallenge } from '#functions/domain/evaluation/award.ts';
+import type { EvaluationPorts } from '#functions/domain/evaluation/ports.ts';
+import { scoreBid } from '#functions/domain/evaluation/score-bid.ts';
+import { shortlistBid } from '#functions/domain/evaluation/shortlist.ts';
+import type { DemoBid, DemoOutcome } from './challenge-data.ts';
 
 type Member = Viewer & { userId: string; organisationId: string };
 

@@ -2,7 +2,7 @@ import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** A creative firm follows (bookmarks) a challenge: it is told of answers and amendments. */
-export const followSchema = {
+export const followEntitySchema = {
   model: { entity: 'follow', version: '1', service: 'crossover' },
   attributes: {
     challengeId: { type: 'string', required: true, readOnly: true },
@@ -25,23 +25,4 @@ export const followSchema = {
   },
 } as const;
 
-/** A creative firm accepted a challenge's NDA: its members may read the full brief. */
-export const ndaAcceptanceSchema = {
-  model: { entity: 'ndaAcceptance', version: '1', service: 'crossover' },
-  attributes: {
-    challengeId: { type: 'string', required: true, readOnly: true },
-    firmId: { type: 'string', required: true, readOnly: true },
-    acceptedByUserId: { type: 'string', required: true, readOnly: true },
-    acceptedAt: { type: 'string', required: true, readOnly: true },
-  },
-  indexes: {
-    // Has this firm accepted this challenge's NDA?
-    byChallenge: {
-      pk: { field: 'pk', composite: ['challengeId'], template: 'CHALLENGE#${challengeId}', casing: 'none' },
-      sk: { field: 'sk', composite: ['firmId'], template: 'NDA#${firmId}', casing: 'none' },
-    },
-  },
-} as const;
-
-export const followEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(followSchema, { client, table });
-export const ndaAcceptanceEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(ndaAcceptanceSchema, { client, table });
+export const followEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(followEntitySchema, { client, table });
