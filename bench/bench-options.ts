@@ -1,8 +1,8 @@
 /**
  * How big and how long: the full run fits the issue's 15 minutes on two shared cores; `--quick` is a
  * smoke run. The large table holds 10,000 challenges, not the issue's 100,000: each open challenge
- * now has its listing entries (about 40 items), and DynamoDB Local takes them at about 1,400 items a
- * second here, so 100,000 would take some 48 minutes to seed (docs/performance.md).
+ * now has its listing entries (about 40 items), and DynamoDB Local takes some 700 to 1,400 items a
+ * second here, so 100,000 would take well over an hour to seed (docs/performance.md).
  */
 export function benchOptions(argv: string[]) {
   const quick = argv.includes('--quick');
