@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { clock } from './clock.ts';
 import { config, type Config } from './config.ts';
 import { createAccounts } from './data/accounts.ts';
+import { createAlertStore } from './data/alert-store.ts';
 import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
 import { createEvaluationStore } from './data/evaluation-store.ts';
@@ -11,6 +12,7 @@ import { isTableReachable } from './data/table-probe.ts';
 import { documentClientOf, dynamoDbClient, observeRequests, type DynamoDbRequestObserver } from './dynamodb-client.ts';
 import { lazily, once } from './once.ts';
 import type { PersonalDataPorts } from './domain/account/personal-data.ts';
+import type { AlertPorts } from './domain/alerts/ports.ts';
 import type { SignInPorts } from './domain/account/sign-in.ts';
 import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
@@ -51,6 +53,8 @@ export function createWiring(settings: Config = config()) {
   const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
   const outbox = once(() => createOutboxStore(documentClient(), table));
+  const alerts = once(() => createAlertStore(documentClient(), table));
+  const alertPorts = once((): AlertPorts => ({ alerts: alerts(), organisations: organisationPorts().store, now: clock.now }));
   const personalDataPorts = once((): PersonalDataPorts => {
     const { store } = organisationPorts();
     return {
@@ -63,6 +67,8 @@ export function createWiring(settings: Config = config()) {
       },
       anonymise: accounts().anonymise,
       scrubOutbox: outbox().scrubRecipient,
+      alertPreferences: async (userId) => alerts().preferences(userId),
+      forgetAlerts: async (userId) => alerts().forget(userId),
       forgetInvitations: async (email) => {
         for (const { organisationId } of await store.invitationsFor(email)) await store.decline(email, organisationId);
       },
@@ -82,6 +88,7 @@ export function createWiring(settings: Config = config()) {
     bidPorts,
     evaluationPorts,
     personalDataPorts,
+    alertPorts,
     /** Sign-in's ports, with the secrets and the code's sender its function brings (the mail code stays in that bundle). */
     signInPorts: () => (secrets: SignInSecrets): SignInPorts => signInPortsOf(accounts(), settings, ulid, secrets),
     /** Does the table answer a read? (health) */

@@ -140,6 +140,10 @@ const expectations: Record<OperationId, Expectation> = {
   getMe: {},
   getSession: {},
   updateMe: { body: () => ({ name: 'Walker' }) },
+  getAlertPreferences: {},
+  saveAlertPreferences: {
+    body: () => ({ disciplines: ['ux_design'], sectors: ['health'], types: [], funding: [], minBudgetCents: null, municipalities: [], language: 'nl', frequency: 'immediately', version: 0 }),
+  },
   exportMe: {},
   eraseMe: {},
   registerOrganisation: { body: () => firmRegistration({ kvkNumber: uniqueKvkNumber() }), answers: alreadyMembers },

@@ -1,6 +1,7 @@
 import { defaultLanguage } from '#shared/language.ts';
 import { erasePersonalData, exportPersonalData } from '#functions/domain/account/personal-data.ts';
 import { meOf } from '#functions/domain/account/profile.ts';
+import { alertSettingsOf, saveAlertPreferences } from '#functions/domain/alerts/preferences.ts';
 import { requestSignInCode, verifySignIn } from '#functions/domain/account/sign-in.ts';
 import { acceptInvitation, declineInvitation, personalInvitations } from '#functions/domain/organisations/personal-invitations.ts';
 import { sessionKey } from '#functions/session-key.ts';
@@ -43,6 +44,8 @@ export const handler = createGroupHandler('account', {
     if (body.name !== undefined || body.language !== undefined) await wiring().accounts.changeProfile(me.userId, body);
     return meOf({ ...me, ...body });
   },
+  getAlertPreferences: async ({ caller }) => alertSettingsOf(person(caller), wiring().alertPorts),
+  saveAlertPreferences: async ({ body, caller }) => saveAlertPreferences(person(caller), body, wiring().alertPorts),
   exportMe: async ({ caller }) => exportPersonalData(person(caller), wiring().personalDataPorts),
   listMyInvitations: async ({ caller }) => personalInvitations(person(caller), wiring().organisationPorts),
   acceptInvitation: async ({ params, caller }) => acceptInvitation(person(caller), params.organisationId, wiring().organisationPorts),

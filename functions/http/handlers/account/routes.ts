@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { acceptedSchema, meSchema, requestCodeSchema, sessionSchema, updateMeSchema, verifySignInSchema } from '#shared/account.ts';
 import { organisationIdParamsSchema, organisationSchema, personalInvitationsSchema } from '#shared/organisation.ts';
+import { alertSettingsSchema, saveAlertPreferencesSchema } from '#shared/alerts.ts';
 import type { RouteDefinition } from '../../route.ts';
 
 /** The account group's routes: signing in and out, the signed-in person and their invitations. Plain data, joined in `functions/http/routes.ts`. */
@@ -69,6 +70,29 @@ export const accountRoutes = [
     summary: 'Change your name or language',
     request: { body: updateMeSchema },
     response: { status: 200, description: 'The signed-in person, changed', schema: meSchema },
+  },
+  {
+    operationId: 'getAlertPreferences',
+    method: 'GET',
+    path: '/api/me/alerts',
+    access: 'signedIn',
+    group: 'account',
+    reads: { requests: 4, items: 5 },
+    summary: 'What you hear of new challenges: your saved alert preferences, or a suggestion from your firm profile',
+    response: { status: 200, description: 'Your alert preferences', schema: alertSettingsSchema },
+  },
+  {
+    operationId: 'saveAlertPreferences',
+    method: 'PUT',
+    path: '/api/me/alerts',
+    access: 'signedIn',
+    // Personal, like the name and language: whatever the organisation's standing (what is sent checks it).
+    whileUnverified: ['pending', 'rejected', 'suspended'],
+    group: 'account',
+    reads: { requests: 4, items: 5 },
+    summary: 'Choose which new challenges you hear of, and how often (the version you read guards the change)',
+    request: { body: saveAlertPreferencesSchema },
+    response: { status: 200, description: 'Your alert preferences, saved', schema: alertSettingsSchema },
   },
   {
     operationId: 'exportMe',
