@@ -20,11 +20,14 @@ export interface ActionWords {
   failed: (reason: string) => string;
   /** The message for a conflict on the version sent; without it such a conflict is worded like any refusal. */
   stale?: () => string;
+  /** The message when the API did not answer; without it that is worded like any refusal. */
+  unreachable?: () => string;
 }
 
 export function failureOf(error: unknown, words: ActionWords): ActionFailure {
   if (!(error instanceof ApiError)) throw error;
   const fields = error.fieldErrors;
+  if (words.unreachable && error.failure === 'unreachable') return { message: words.unreachable(), stale: false, status: error.status, fields: [] };
   if (words.stale && error.status === 409 && fields.some(({ field }) => field === 'body.version')) return { message: words.stale(), stale: true, status: 409, fields: [] };
   return { message: words.failed(reasonOf(error)), stale: false, status: error.status, fields };
 }

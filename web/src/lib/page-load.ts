@@ -4,8 +4,8 @@ import { ApiError } from './api.ts';
 
 /** What a page says on the error page when what it shows cannot be read. */
 export interface LoadWords {
-  /** The heading (and a sentence) when it does not exist or the caller may not see it. */
-  missing: { title: string; text?: string };
+  /** The heading (and a sentence) when it does not exist or the caller may not see it; a list, which always exists, has none. */
+  missing?: { title: string; text?: string };
   /** The heading and sentence, given the API's reason, when the read failed otherwise; without them the site's. */
   failed?: { title: string; text: (reason: string) => string };
 }
@@ -23,7 +23,7 @@ export async function readOrFail<T>(read: () => Promise<T>, words: LoadWords): P
     return await read();
   } catch (cause) {
     if (!(cause instanceof ApiError)) throw cause;
-    if (missingStatuses.includes(cause.status)) error(404, { message: words.missing.title, ...words.missing });
+    if (words.missing && missingStatuses.includes(cause.status)) error(404, { message: words.missing.title, ...words.missing });
     // No answer at all (status 0) is the service being unavailable.
     const status = cause.status >= 400 ? cause.status : 503;
     if (!words.failed) error(status, { message: reasonOf(cause) });
