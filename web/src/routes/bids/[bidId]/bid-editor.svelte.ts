@@ -1,8 +1,9 @@
 import { SvelteSet } from 'svelte/reactivity';
 import { bidSchema, type BidContent } from '$shared/bid.ts';
 import { api } from '$lib/api.ts';
+import { failureOf, type ActionFailure } from '$lib/action.svelte.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { failureOf, type BidPage, type Failure } from './bid-page.svelte.ts';
+import { bidWords, type BidPage } from './bid-page.svelte.ts';
 import { candidateFrom, checkContent, contentFields, fieldMessage, missingForSubmission, storedContent, valuesFrom, type BidValues } from './bid-values.ts';
 
 /** Where the typing stands against what the API holds. */
@@ -32,7 +33,7 @@ export class BidEditor {
   values: BidValues = $state() as BidValues;
   readonly checked = $derived(checkContent(candidateFrom(this.values)));
   /** What the API holds now. */
-  readonly stored = $derived.by(() => (this.page.bid ? storedContent(this.page.bid, this.page.criteria.length) : {}));
+  readonly stored = $derived.by(() => storedContent(this.page.bid, this.page.criteria.length));
   /** The bid as it would be sealed: every valid field as typed, the rest as stored. */
   readonly content: Partial<BidContent> = $derived({ ...this.stored, ...this.checked.valid });
   readonly missing = $derived.by(() => missingForSubmission(this.content, this.page.criteria));
@@ -46,7 +47,7 @@ export class BidEditor {
 
   state = $state<SaveState>('saved');
   savedAt = $state<string | null>(null);
-  failure = $state<Failure | null>(null);
+  failure = $state<ActionFailure | null>(null);
   #touched = new SvelteSet<string>();
   #refused = $state<Refusals>({});
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,9 +59,7 @@ export class BidEditor {
   }
 
   #read(): BidValues {
-    const bid = this.page.bid;
-    if (!bid) throw new Error('The bid is not loaded');
-    return valuesFrom(bid, this.page.criteria.length, getLocale());
+    return valuesFrom(this.page.bid, this.page.criteria.length, getLocale());
   }
 
   touch(...paths: string[]) {
@@ -74,7 +73,7 @@ export class BidEditor {
   }
 
   /** Puts the API's field errors (`body.team.0.name`) beside their fields. */
-  refuse(fields: Failure['fields']) {
+  refuse(fields: ActionFailure['fields']) {
     const candidate = candidateFrom(this.values);
     const refused: Refusals = {};
     for (const { field } of fields) {
@@ -105,7 +104,7 @@ export class BidEditor {
     return this.page.write(async () => {
       const bid = this.page.bid;
       const changes = this.changes;
-      if (!bid || Object.keys(changes).length === 0) return true;
+      if (Object.keys(changes).length === 0) return true;
       this.state = 'saving';
       try {
         this.page.bid = await api(`/api/bids/${bid.id}`, { method: 'PATCH', body: { version: bid.version, ...changes }, schema: bidSchema });
@@ -115,7 +114,7 @@ export class BidEditor {
         this.state = 'saved';
         return !this.unsaved;
       } catch (error) {
-        const failure = failureOf(error);
+        const failure = failureOf(error, bidWords);
         // Saved elsewhere meanwhile, or past the deadline: show the bid as the API holds it now.
         if (failure.status === 409) await this.reload();
         this.failure = failure;
@@ -128,7 +127,7 @@ export class BidEditor {
 
   async reload() {
     await this.page.load();
-    if (this.page.bid) this.values = this.#read();
+    this.values = this.#read();
   }
 
   /** Stops a pending save, when the form goes away. */

@@ -1,45 +1,61 @@
+import { invalidate } from '$app/navigation';
 import { challengeBidsSchema, evaluationSchema, type Bid, type Evaluation } from '$shared/bid.ts';
 import { challengeSchema, type Challenge } from '$shared/challenge.ts';
-import { api, ApiError } from '$lib/api.ts';
+import { Action } from '$lib/action.svelte.ts';
+import { api } from '$lib/api.ts';
+import { readOrFail } from '$lib/page-load.ts';
 import { m } from '$lib/paraglide/messages.js';
 
-/** Why the API refused, in its own words: the first field's message, else the problem's detail. */
-export const reasonOf = (error: ApiError) => error.fieldErrors[0]?.message ?? error.problem.detail ?? error.problem.title;
+/** What the evaluation page and its report read. */
+export interface EvaluationRead {
+  challenge: Challenge;
+  /** `null` while the bids are sealed. */
+  evaluation: Evaluation | null;
+  /** The opened bids by id, for their content; the evaluation holds their scores and status. */
+  bids: Record<string, Bid>;
+  sealed: boolean;
+}
 
 /**
- * What the evaluation page and its report read: the challenge, the evaluation and the opened bids.
- * Before the deadline the bids stay sealed (the API would refuse to open them): then only that.
+ * Reads the challenge, the evaluation and the opened bids, for a page's `load`. Before the
+ * deadline the bids stay sealed (the API would refuse to open them): then only the challenge.
  */
-export class EvaluationData {
-  challenge = $state<Challenge | null>(null);
-  evaluation = $state<Evaluation | null>(null);
-  /** The opened bids by id, for their content; the evaluation holds their scores and status. */
-  bids = $state<Record<string, Bid>>({});
-  sealed = $state(false);
-  missing = $state(false);
-  failure = $state('');
-
-  constructor(private readonly challengeId: () => string) {}
-
-  async load(): Promise<void> {
-    const id = this.challengeId();
-    this.failure = '';
-    try {
-      this.challenge = await api(`/api/challenges/${id}`, { schema: challengeSchema });
+export function readEvaluation(challengeId: string, fetch: typeof globalThis.fetch): Promise<EvaluationRead> {
+  return readOrFail(
+    async () => {
+      const challenge = await api(`/api/challenges/${challengeId}`, { schema: challengeSchema, fetch });
       // The challenge's status is as of now on the server's clock: still published means before the deadline.
-      this.sealed = this.challenge.status === 'published';
-      if (this.sealed) return;
+      if (challenge.status === 'published') return { challenge, evaluation: null, bids: {}, sealed: true };
       const [evaluation, bids] = await Promise.all([
-        api(`/api/challenges/${id}/evaluation`, { schema: evaluationSchema }),
-        api(`/api/challenges/${id}/bids`, { schema: challengeBidsSchema }),
+        api(`/api/challenges/${challengeId}/evaluation`, { schema: evaluationSchema, fetch }),
+        api(`/api/challenges/${challengeId}/bids`, { schema: challengeBidsSchema, fetch }),
       ]);
-      this.evaluation = evaluation;
-      this.bids = Object.fromEntries(bids.items.map((bid) => [bid.id, bid]));
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      if ([400, 403, 404].includes(error.status)) this.missing = true;
-      else this.failure = m.evaluation_load_failed({ reason: reasonOf(error) });
-    }
+      return { challenge, evaluation, bids: Object.fromEntries(bids.items.map((bid) => [bid.id, bid])), sealed: false };
+    },
+    {
+      missing: { title: m.evaluation_not_found() },
+      failed: { title: m.evaluation_title(), text: (reason) => m.evaluation_load_failed({ reason }) },
+    },
+  );
+}
+
+/** The evaluation as the page shows it: as read, then as each change answers it. */
+export class EvaluationData {
+  readonly challenge: Challenge;
+  readonly bids: Record<string, Bid>;
+  readonly sealed: boolean;
+  evaluation = $state<Evaluation | null>(null);
+
+  constructor(read: EvaluationRead) {
+    this.challenge = read.challenge;
+    this.bids = read.bids;
+    this.sealed = read.sealed;
+    this.evaluation = read.evaluation;
+  }
+
+  /** Reads it all afresh (the page's `load` runs again). */
+  load(): Promise<void> {
+    return invalidate(`/api/challenges/${this.challenge.id}/evaluation`);
   }
 }
 
@@ -48,33 +64,16 @@ export class EvaluationData {
  * evaluation the API answers replaces the page's. A refusal shows beside the form that made it,
  * field by field when the API names fields; a conflict (409) means the evaluation moved on, so it is read afresh.
  */
-export class EvaluationAction {
-  busy = $state(false);
-  failure = $state('');
-  notice = $state('');
-  /** The API's field errors by their path in the body (`scores.0.comment`). */
-  fieldErrors = $state<Record<string, string>>({});
-
+export class EvaluationAction extends Action {
   /** Takes the page's data through a function, so a component always reaches the page's current one. */
-  constructor(private readonly data: () => EvaluationData) {}
+  constructor(private readonly data: () => EvaluationData) {
+    super({ failed: (reason) => m.evaluation_failed({ reason }) });
+  }
 
   async send(path: `/api/${string}`, method: 'PUT' | 'POST', body: unknown, notice: string): Promise<boolean> {
-    this.busy = true;
-    this.failure = '';
-    this.notice = '';
-    this.fieldErrors = {};
-    try {
-      this.data().evaluation = await api(path, { method, body, schema: evaluationSchema });
-      this.notice = notice;
-      return true;
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      this.fieldErrors = Object.fromEntries(error.fieldErrors.map(({ field, message }) => [field.replace(/^body\./, ''), message]));
-      this.failure = m.evaluation_failed({ reason: reasonOf(error) });
-      if (error.status === 409) await this.data().load();
-      return false;
-    } finally {
-      this.busy = false;
-    }
+    const evaluation = await this.run(() => api(path, { method, body, schema: evaluationSchema }), notice);
+    if (evaluation) this.data().evaluation = evaluation;
+    else if (this.failure?.status === 409) await this.data().load();
+    return evaluation !== undefined;
   }
 }
