@@ -28,7 +28,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
       checkpointFile: join(checkpoints, checkpoint),
     });
 
-  const writeEvent = async (wired: MailWiring, event: { type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: object }) => {
+  const writeEvent = async (event: { type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: object }) => {
     const eventId = ulid();
     await storedOutboxEvents().create({ eventId, ...event, createdAt: new Date().toISOString() }).go();
     return eventId;
@@ -45,7 +45,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
   it('mails every recipient in their own language and marks the event delivered', async () => {
     const anna = `anna-${ulid()}@studio-noord.nl`;
     const ben = `ben-${ulid()}@havenbedrijf.nl`;
-    const eventId = await writeEvent(live, {
+    const eventId = await writeEvent({
       type: 'organisation.verified',
       recipients: [{ email: anna, language: 'nl' }, { email: ben, language: 'en' }],
       data: { organisationName: 'Studio Noord' },
@@ -65,7 +65,7 @@ describe('Outbox: events written with a change become emails, each sent exactly 
 
   it('keeps the event pending while SES is down, then delivers it once when SES is back', async () => {
     const cas = `cas-${ulid()}@waternet.nl`;
-    const eventId = await writeEvent(live, {
+    const eventId = await writeEvent({
       type: 'organisation.verified',
       recipients: [{ email: cas, language: 'en' }],
       data: { organisationName: 'Waternet' },
@@ -88,8 +88,8 @@ describe('Outbox: events written with a change become emails, each sent exactly 
 
   it('sets an event without a template aside as failed and still delivers the events behind it', async () => {
     const dee = `dee-${ulid()}@tudelft.nl`;
-    const broken = await writeEvent(live, { type: 'no.such.email', recipients: [{ email: dee, language: 'nl' }], data: {} });
-    const good = await writeEvent(live, {
+    const broken = await writeEvent({ type: 'no.such.email', recipients: [{ email: dee, language: 'nl' }], data: {} });
+    const good = await writeEvent({
       type: 'organisation.verified',
       recipients: [{ email: dee, language: 'nl' }],
       data: { organisationName: 'TU Delft' },
