@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RouteDefinition } from '#functions/http/route.ts';
 import { createApiGateway, maxBodyBytes, type ApiHandler } from './api-adapter.ts';
 
@@ -247,24 +247,49 @@ describe('Local API gateway: createApiGateway', () => {
     expect(received).toEqual([]);
   });
 
-  it('hands the handler a Lambda context for its group and a request context tied to the answer', async () => {
-    const sentAt = Date.now();
-    const response = await send('GET', '/api/echo');
-    const answeredAt = Date.now();
+  describe('with the system time held still', () => {
+    // Only Date is faked: the server and the socket keep their real timers.
+    const receivedAt = new Date('2025-03-12T19:03:58.000Z');
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(receivedAt);
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
 
-    const { event, context } = received.at(-1) ?? expect.unreachable('The handler was not called');
-    expect(context.functionName).toBe('crossover-system');
-    expect(context.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
-    // The 30 s budget started between sending and the answer, however slow the machine.
-    expect(context.getRemainingTimeInMillis()).toBeGreaterThanOrEqual(30_000 - (Date.now() - sentAt));
-    expect(context.getRemainingTimeInMillis()).toBeLessThanOrEqual(30_000);
-    expect(event.requestContext.requestId).toBe(response.headers['apigw-requestid']);
-    expect(event.requestContext.stage).toBe('$default');
-    expect(event.requestContext.http.sourceIp).toBe('127.0.0.1');
-    expect(event.requestContext.http.protocol).toBe('HTTP/1.1');
-    expect(event.requestContext.time).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
-    expect(event.requestContext.timeEpoch).toBeGreaterThanOrEqual(sentAt);
-    expect(event.requestContext.timeEpoch).toBeLessThanOrEqual(answeredAt);
+    it('hands the handler a Lambda context named for its group, with a request id', async () => {
+      await send('GET', '/api/echo');
+
+      const { context } = received.at(-1) ?? expect.unreachable('The handler was not called');
+      expect(context.functionName).toBe('crossover-system');
+      expect(context.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('starts the 30 s budget when the request arrives, and counts it down as time passes', async () => {
+      await send('GET', '/api/echo');
+      const { context } = received.at(-1) ?? expect.unreachable('The handler was not called');
+
+      const atArrival = context.getRemainingTimeInMillis();
+      vi.setSystemTime(receivedAt.getTime() + 12_500);
+      const later = context.getRemainingTimeInMillis();
+      vi.setSystemTime(receivedAt.getTime() + 31_000);
+      const spent = context.getRemainingTimeInMillis();
+
+      expect([atArrival, later, spent]).toEqual([30_000, 17_500, 0]);
+    });
+
+    it('stamps the request context with the time the request arrived, and ties its id to the answer', async () => {
+      const response = await send('GET', '/api/echo');
+
+      const event = lastEvent();
+      expect(event.requestContext.timeEpoch).toBe(receivedAt.getTime());
+      expect(event.requestContext.time).toBe('12/Mar/2025:19:03:58 +0000');
+      expect(event.requestContext.requestId).toBe(response.headers['apigw-requestid']);
+      expect(event.requestContext.stage).toBe('$default');
+      expect(event.requestContext.http.sourceIp).toBe('127.0.0.1');
+      expect(event.requestContext.http.protocol).toBe('HTTP/1.1');
+    });
   });
 
   it('answers a handler that throws with a problem+json 500', async () => {

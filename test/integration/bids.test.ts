@@ -301,7 +301,7 @@ describe('Bids: one per firm, drafted, sealed, withdrawn and resubmitted before 
     expect(hidden.status).toBe(404);
   });
 
-  it('tells firms with a draft or withdrawn bid, once, that the deadline is within 48 hours, and not those who submitted', async () => {
+  it('tells firms with a draft bid, once, that the deadline is within 48 hours, and not those who submitted', async () => {
     const challenge = await openChallenge({ questionDeadline: daysFromNow(0.5), bidDeadline: daysFromNow(1) });
     const { commissioner, firm, otherFirm } = world.people;
     await submitted(challenge, firm.cookie, 'in-time');
@@ -317,6 +317,20 @@ describe('Bids: one per firm, drafted, sealed, withdrawn and resubmitted before 
     expect((await challengeAs(challenge.id, commissioner.cookie)).body.audit!.filter((entry) => entry.action === 'bid_reminder_sent')).toHaveLength(1);
     expect(await mailsAbout(otherFirm.email, challenge.title)).toHaveLength(1);
     expect((await mailsAbout(firm.email, challenge.title)).map((mail) => mail.subject)).not.toContainEqual(expect.stringMatching(/deadline/i));
+  });
+
+  it('tells a firm that withdrew its bid, once, that the deadline is within 48 hours', async () => {
+    const challenge = await openChallenge({ questionDeadline: daysFromNow(0.5), bidDeadline: daysFromNow(1) });
+    const { firm } = world.people;
+    const sealed = await submitted(challenge, firm.cookie, 'withdrawn-before-the-reminder');
+    expect((await act(sealed.id, 'withdraw', firm.cookie, sealed.version)).body.status).toBe('withdrawn');
+
+    await remindDraftBidders(wiring().bidPorts);
+    await remindDraftBidders(wiring().bidPorts);
+    await world.deliver();
+
+    const reminders = (await mailsAbout(firm.email, challenge.title)).filter((mail) => mail.subject === `The deadline for “${challenge.title}” is near`);
+    expect(reminders).toHaveLength(1);
   });
 
   it('tells a bidding firm of an answer to a question, as it tells firms that follow', async () => {

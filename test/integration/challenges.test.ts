@@ -1,3 +1,4 @@
+import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { closeChallengesPastDeadline } from '#functions/domain/challenges/close-challenges.ts';
 import { wiring } from '#functions/wiring.ts';
@@ -148,24 +149,65 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
-  it('amends an open challenge: later deadlines and more attachments, interested firms emailed; nothing else changes', async () => {
+  it('amends an open challenge with a later bid deadline and an added attachment, recorded in its audit trail', async () => {
     const challenge = await published({ title: 'Amendable challenge' });
-    await world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.firm.cookie });
     const later = daysFromNow(35);
 
     const amended = await act(challenge, 'amendments', { version: challenge.version, bidDeadline: later, addAttachments: [{ title: 'Site map', url: 'https://example.org/map.pdf' }] });
-    const earlier = await act(challenge, 'amendments', { version: amended.body.version, bidDeadline: daysFromNow(25) });
-    const otherField = await act(challenge, 'amendments', { version: amended.body.version, title: 'Sneaky new title' });
-    const nothing = await act(challenge, 'amendments', { version: amended.body.version });
 
     expect(amended.status).toBe(200);
-    expect(amended.body).toMatchObject({ bidDeadline: later, status: 'published' });
-    expect(earlier.status).toBe(422);
-    expect(earlier.body.errors?.[0]?.field).toBe('body.bidDeadline');
-    expect(otherField.status).toBe(422);
-    expect(nothing.status).toBe(422);
-    expect(await mailTo(world.people.firm.email, /Amendable challenge/)).toHaveLength(1);
+    expect(amended.body).toMatchObject({ bidDeadline: later, status: 'published', version: challenge.version + 1 });
+    expect((await view(challenge, world.people.firm.cookie)).body).toMatchObject({ bidDeadline: later, attachments: [...challengeTerms().attachments, { title: 'Site map', url: 'https://example.org/map.pdf' }] });
     expect((await view(challenge, asCommissioner())).body.audit?.at(-1)).toMatchObject({ action: 'amended' });
+  });
+
+  it.each([
+    ['brings the bid deadline forward', 'body.bidDeadline', { bidDeadline: daysFromNow(18) }],
+    ['changes another field', 'body.title', { title: 'Sneaky new title' }],
+    ['changes nothing', 'body.bidDeadline', {}],
+  ])('refuses an amendment that %s with 422 (naming %s), and leaves the challenge as it was', async (_what, field, change) => {
+    const challenge = await published({ title: 'Unamendable challenge' });
+    const before = (await view(challenge, world.people.firm.cookie)).body;
+
+    const refused = await act(challenge, 'amendments', { version: challenge.version, ...change });
+
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors?.map((error) => error.field)).toContain(field);
+    expect((await view(challenge, world.people.firm.cookie)).body).toEqual(before);
+  });
+
+  describe('emails each amendment to every firm that has shown interest, and to no other firm', () => {
+    const amendedAfter = async (title: string, showInterest: (challenge: ChallengeAnswer, cookie: string) => Promise<{ status: number }>) => {
+      const challenge = await published({ title });
+      expect((await showInterest(challenge, world.people.firm.cookie)).status).toBeLessThan(300);
+      const amended = await act(challenge, 'amendments', { version: (await view(challenge)).body.version, bidDeadline: daysFromNow(35) });
+      expect(amended.status).toBe(200);
+      const amendment = new RegExp(`The challenge “${title}” has changed`);
+      return { interested: await mailTo(world.people.firm.email, amendment), uninterested: await mailTo(world.people.otherFirm.email, amendment) };
+    };
+
+    it('a firm that follows it', async () => {
+      const mails = await amendedAfter(`Followed ${ulid().slice(-8)}`, (challenge, cookie) => world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie }));
+
+      expect(mails.interested).toHaveLength(1);
+      expect(mails.uninterested).toHaveLength(0);
+    });
+
+    it('a firm that started a bid on it', async () => {
+      const mails = await amendedAfter(`Bid on ${ulid().slice(-8)}`, (challenge, cookie) => world.api.call('POST', `/api/challenges/${challenge.id}/bids`, { body: {}, cookie }));
+
+      expect(mails.interested).toHaveLength(1);
+      expect(mails.uninterested).toHaveLength(0);
+    });
+
+    it('a firm that asked a question about it', async () => {
+      const mails = await amendedAfter(`Asked about ${ulid().slice(-8)}`, (challenge, cookie) =>
+        world.api.call('POST', `/api/challenges/${challenge.id}/questions`, { body: { question: 'May a consortium include a university?' }, cookie }),
+      );
+
+      expect(mails.interested).toHaveLength(1);
+      expect(mails.uninterested).toHaveLength(0);
+    });
   });
 
   it('takes at most 5 amendments a day per challenge, as each emails every interested firm: the 6th gets 429 with Retry-After and sends nothing', async () => {

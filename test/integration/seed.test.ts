@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '#functions/local/seed/seed.ts';
-import { demoChallenges } from '#functions/local/seed/challenge-data.ts';
-import { demoOrganisations } from '#functions/local/seed/organisation-data.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';
 import { createTestTable } from '../helpers/table.ts';
@@ -19,46 +17,90 @@ describe('Local seed: npm start fills a new table with a demo marketplace, once'
   });
   afterAll(() => api?.stop());
 
-  it('lists the verified demo firms in the directory and the pending one in the staff queue, and seeds only once', async () => {
-    const second = await seedDemoData(wiring());
+  const verifiedDemoFirms = ['Beeldtaal (demo)', 'Draadwerk (demo)', 'Merkwaardig (demo)', 'Pixelhaven (demo)', 'Ruimtelijk Atelier (demo)', 'Studio Noord (demo)'];
+  const directory = async () => (await api.call<{ items: { name: string }[] }>('GET', '/api/firms?limit=50')).body.items.map((firm) => firm.name).sort();
+  const ownChallenges = async (email: string) => {
+    const person = await signedInAs(email);
+    const me = await api.call<{ organisation: { id: string } }>('GET', '/api/me', { cookie: person.cookie });
+    const own = await api.call<{ items: { title: string; status: string }[] }>('GET', `/api/organisations/${me.body.organisation.id}/challenges`, { cookie: person.cookie });
+    return own.body.items.map(({ title, status }) => `${status}: ${title}`).sort();
+  };
 
-    const firms = await api.call<{ items: { name: string }[] }>('GET', '/api/firms?limit=50');
+  it('lists the six verified demo firms in the directory', async () => {
+    expect(await directory()).toEqual(verifiedDemoFirms);
+  });
+
+  it('puts the one pending demo firm in the staff verification queue', async () => {
     const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
-    const queue = await api.call<{ items: { name: string }[] }>('GET', '/api/staff/organisations?status=pending', { cookie: staff.cookie });
-    const verifiedFirms = demoOrganisations.filter((demo) => demo.status === 'verified' && demo.organisation.kind === 'creative');
 
-    expect([first, second]).toEqual([true, false]);
-    expect(firms.body.items.map((firm) => firm.name).sort()).toEqual(verifiedFirms.map((demo) => demo.organisation.name).sort());
+    const queue = await api.call<{ items: { name: string }[] }>('GET', '/api/staff/organisations?status=pending', { cookie: staff.cookie });
+
     expect(queue.body.items.map((organisation) => organisation.name)).toEqual(['Geluidsbeeld (demo)']);
   });
 
-  it('lets each demo owner act for their organisation once signed in', async () => {
-    const [demo] = demoOrganisations;
-    const owner = await signedInAs(demo!.owner.email);
+  it('seeds a table only once: a second run says it seeded nothing and adds no firm', async () => {
+    const second = await seedDemoData(wiring());
+
+    expect([first, second]).toEqual([true, false]);
+    expect(await directory()).toEqual(verifiedDemoFirms);
+  });
+
+  it.each([
+    ['ilse@havenstad.example', 'Gemeente Havenstad (demo)', 'verified'],
+    ['mark@zorgnet.example', 'ZorgNet Noord (demo)', 'verified'],
+    ['sara@waterlab.example', 'WaterLab Institute (demo)', 'verified'],
+    ['anna@studionoord.example', 'Studio Noord (demo)', 'verified'],
+    ['ravi@pixelhaven.example', 'Pixelhaven (demo)', 'verified'],
+    ['lotte@draadwerk.example', 'Draadwerk (demo)', 'verified'],
+    ['joost@beeldtaal.example', 'Beeldtaal (demo)', 'verified'],
+    ['femke@merkwaardig.example', 'Merkwaardig (demo)', 'verified'],
+    ['tom@ruimtelijk.example', 'Ruimtelijk Atelier (demo)', 'verified'],
+    ['noor@geluidsbeeld.example', 'Geluidsbeeld (demo)', 'pending'],
+  ])('lets the demo owner %s act as owner of %s (%s) once signed in', async (email, name, status) => {
+    const owner = await signedInAs(email);
 
     const me = await api.call<{ organisation: { name: string; role: string; status: string } }>('GET', '/api/me', { cookie: owner.cookie });
 
-    expect(me.body.organisation).toMatchObject({ name: demo!.organisation.name, role: 'owner', status: 'verified' });
+    expect(me.body.organisation).toEqual(expect.objectContaining({ name, role: 'owner', status }));
   });
 
-  it('puts demo challenges in every state: open ones listed (firms-only ones only to firms), one awaiting moderation, a closed one', async () => {
-    await seedDemoData(wiring());
-    const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
+  it('lists two open demo challenges to everyone, and the one for verified firms only to a firm as well', async () => {
     const firm = await signedInAs('anna@studionoord.example');
-    const commissioner = await signedInAs('ilse@havenstad.example');
 
     const publicList = await api.call<{ items: { title: string }[] }>('GET', '/api/challenges');
     const firmList = await api.call<{ items: { title: string }[] }>('GET', '/api/challenges', { cookie: firm.cookie });
-    const queue = await api.call<{ items: { title: string }[] }>('GET', '/api/staff/challenges', { cookie: staff.cookie });
-    const me = await api.call<{ organisation: { id: string } }>('GET', '/api/me', { cookie: commissioner.cookie });
-    const own = await api.call<{ items: { status: string }[] }>('GET', `/api/organisations/${me.body.organisation.id}/challenges`, { cookie: commissioner.cookie });
-    const statuses = demoChallenges.map((demo) => demo.stage);
 
-    expect(publicList.body.items).toHaveLength(2);
-    expect(firmList.body.items).toHaveLength(3);
+    const open = ['De patiëntreis na een heupoperatie opnieuw ontwerpen', 'Hittestress zichtbaar maken in de wijk'];
+    expect(publicList.body.items.map(({ title }) => title).sort()).toEqual(open);
+    expect(firmList.body.items.map(({ title }) => title).sort()).toEqual([...open, 'Partner for a Horizon Europe bid on water literacy games'].sort());
+  });
+
+  it('puts one demo challenge in the staff moderation queue', async () => {
+    const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
+
+    const queue = await api.call<{ items: { title: string }[] }>('GET', '/api/staff/challenges', { cookie: staff.cookie });
+
     expect(queue.body.items.map((challenge) => challenge.title)).toEqual(['Een nieuwe huisstijl voor de digitale balie']);
-    expect(own.body.items.map((challenge) => challenge.status).sort()).toEqual(['closed', 'published', 'submitted']);
-    expect(new Set(statuses)).toEqual(new Set(['draft', 'submitted', 'changes_requested', 'published', 'closed', 'rejected', 'cancelled']));
+  });
+
+  it('gives the demo commissioners challenges in every status: draft, submitted, published, closed, awarded, rejected and cancelled', async () => {
+    expect(await ownChallenges('ilse@havenstad.example')).toEqual([
+      'closed: Campagne afvalscheiding voor studenten',
+      'published: Hittestress zichtbaar maken in de wijk',
+      'submitted: Een nieuwe huisstijl voor de digitale balie',
+    ]);
+    expect(await ownChallenges('mark@zorgnet.example')).toEqual([
+      'awarded: Een wachtkamer zonder wachtgevoel',
+      'draft: Voorlichtingsfilm over samen beslissen',
+      'published: De patiëntreis na een heupoperatie opnieuw ontwerpen',
+      'rejected: Gratis logo voor ons congres',
+    ]);
+    // Changes requested sends a challenge back to draft, with the moderator's note.
+    expect(await ownChallenges('sara@waterlab.example')).toEqual([
+      'cancelled: Data sonification of sea level records',
+      'draft: Exhibition design for a travelling dike lab',
+      'published: Partner for a Horizon Europe bid on water literacy games',
+    ]);
   });
 
   it('puts demo bids at every stage: a draft, sealed bids (one by a consortium), a shortlisted one, and an award with the others not selected', async () => {
