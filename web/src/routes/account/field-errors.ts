@@ -1,9 +1,10 @@
-import type { ApiError } from '$lib/api.ts';
+/**
+ * Field errors keyed by the form's own field (`disciplines.0` → `disciplines`), so a list's refusal
+ * shows beside the list; the schema's issues and the API's field errors alike.
+ */
+export const byField = (errors: Iterable<readonly [path: string, message: string]>): Record<string, string> =>
+  Object.fromEntries([...errors].map(([path, message]) => [path.split('.')[0] ?? path, message]));
 
-/** The API's refusals keyed by the form's field (`body.minBudgetCents` → `minBudgetCents`), to show beside each. */
-export const apiFieldErrors = (error: ApiError): Record<string, string> =>
-  Object.fromEntries(error.fieldErrors.map(({ field, message }) => [field.replace(/^body\./, '').split('.')[0] ?? field, message]));
-
-/** The shared schema's refusals keyed the same way, so the form says it before the API has to. */
+/** The shared schema's refusals, so the form says them before the API has to. */
 export const schemaFieldErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> =>
-  Object.fromEntries(issues.map((issue) => [String(issue.path[0]), issue.message]));
+  byField(issues.map((issue) => [issue.path.map(String).join('.'), issue.message] as const));
