@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createTableIfMissing } from '#functions/local/create-table.ts';
+import { startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
+import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import { localClientConfig, localEnvironment, type LocalEndpoints } from '#functions/local/local-aws.ts';
 
 /** The site origin tests send as `Origin` on requests that change state. */
@@ -36,4 +38,15 @@ export async function createTestTable(own: Partial<Omit<LocalEndpoints, 'tableNa
     client.destroy();
   }
   return endpoints;
+}
+
+/**
+ * A fresh table on a DynamoDB Local of the test file's own, in memory, for a file that writes
+ * thousands of items: on the run's shared one they would slow every other file's requests.
+ * Call `stop` after the file's tests.
+ */
+export async function createTableOnOwnDynamoDb(): Promise<LocalEndpoints & { stop: () => Promise<void> }> {
+  const [port = 0] = await findFreePorts(1);
+  const dynamodb = await startDynamoDbLocal({ port, storage: 'memory' });
+  return { ...(await createTestTable({ dynamoDbEndpoint: dynamodb.endpoint })), stop: () => dynamodb.service.stop() };
 }

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
 import { listingEntries } from '#functions/data/challenge-listings.ts';
 import { challengeEntity } from '#functions/data/challenge.entity.ts';
@@ -20,7 +20,7 @@ import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/
 import { firmRegistration, uniqueKvkNumber } from '../helpers/organisations.ts';
 import { countDynamoDbReads } from '../helpers/dynamodb-reads.ts';
 import { seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
-import { createTestTable } from '../helpers/table.ts';
+import { createTableOnOwnDynamoDb } from '../helpers/table.ts';
 import { storedUsers, storedOrganisations } from '../helpers/stored-items.ts';
 
 /**
@@ -416,7 +416,7 @@ const fillPath = (path: string, parameters: Parameters) => path.replace(/\{(\w+)
  * verification queue), written straight to the table.
  */
 async function seedThousands(world: World) {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(inject('dynamoDbEndpoint'))), { marshallOptions: { removeUndefinedValues: true } });
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(wiring().config.DYNAMODB_ENDPOINT!)), { marshallOptions: { removeUndefinedValues: true } });
   const table = wiring().config.TABLE_NAME;
   try {
     const ofA = (challenge: StoredChallenge) => ({ ...challenge, organisationId: world.organisationIds.commissionerA });
@@ -437,10 +437,11 @@ describe('Authorisation and read budgets: every route, called by every kind of c
   let api: TestApi;
   let readersWorld: World;
   let dynamoDb: ReturnType<typeof countDynamoDbReads>;
+  let ownDynamoDb: Awaited<ReturnType<typeof createTableOnOwnDynamoDb>> | undefined;
 
   beforeAll(async () => {
     process.env['STAFF_EMAILS'] = Array.from({ length: STAFF_ADDRESSES }, (_, index) => `staff-${index}@walk.example`).join(',');
-    await createTestTable();
+    ownDynamoDb = await createTableOnOwnDynamoDb();
     api = await startTestApi();
     expect(STAFF_ADDRESSES).toBeGreaterThan(routes.length);
     await Promise.all(wiring().config.STAFF_EMAILS.map((email) => signedInAs(email)));
@@ -448,7 +449,10 @@ describe('Authorisation and read budgets: every route, called by every kind of c
     await seedThousands(readersWorld);
     dynamoDb = countDynamoDbReads();
   }, 120_000);
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await ownDynamoDb?.stop();
+  });
 
   it('declares a known access rule on every route, and the walk knows what each route should answer', () => {
     for (const route of routes) expect(accessRules, `${route.method} ${route.path}`).toContain(route.access);

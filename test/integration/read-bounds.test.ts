@@ -21,7 +21,7 @@ import { localClientConfig } from '#functions/local/local-aws.ts';
 import { createWiring } from '#functions/wiring.ts';
 import { daysFromNow } from '../helpers/challenges.ts';
 import { commissionerId, RARE, seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
-import { createTestTable } from '../helpers/table.ts';
+import { createTableOnOwnDynamoDb } from '../helpers/table.ts';
 
 /** What one read cost: requests, items read, and the commands sent. */
 type Measured = Pick<DynamoDbReads, 'requests' | 'items' | 'commands'>;
@@ -38,6 +38,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
   const open: StoredChallenge[] = [];
   const firms: StoredOrganisation[] = [];
   let counter: ReturnType<typeof countDynamoDbReads>;
+  let stopDynamoDb: (() => Promise<void>) | undefined;
 
   /** Runs `read` and says what it cost in DynamoDB. */
   async function measured<T>(read: () => Promise<T>): Promise<{ result: T; reads: Measured }> {
@@ -112,14 +113,18 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
   ];
 
   beforeAll(async () => {
-    const endpoints = await createTestTable();
+    const endpoints = await createTableOnOwnDynamoDb();
+    stopDynamoDb = endpoints.stop;
     tableName = endpoints.tableName;
     seeding = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint)), { marshallOptions: { removeUndefinedValues: true } });
     wired = createWiring();
     counter = countDynamoDbReads(wired.observeDynamoDbRequests);
   });
 
-  afterAll(() => seeding?.destroy());
+  afterAll(async () => {
+    seeding?.destroy();
+    await stopDynamoDb?.();
+  });
 
   it('costs the same requests and at most limit + 1 entries plus the page for every list, facet and word, at 2,000 open challenges as at 40', async () => {
     await seedChallenges(0, 40);
