@@ -17,6 +17,12 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits or hands on loses its failure without a trace.
+    files: ['functions/**/*.ts', 'shared/**/*.ts', 'infra/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
     // Command-line tools (the local stack, benchmarks) talk to a person on the terminal.
     files: ['functions/local/**', 'test/**', 'bench/**'],
     rules: { 'no-console': 'off' },

@@ -214,7 +214,10 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
       delayMs = backoffMs(failuresInARow);
       log.error(`Reading the stream failed; retrying in ${delayMs / 1000} s`, error);
     }
-    if (running) timer = setTimeout(() => (current = tick()), delayMs);
+    if (running)
+      timer = setTimeout(() => {
+        current = tick();
+      }, delayMs);
   }
 
   return {
