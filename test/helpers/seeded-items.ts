@@ -1,14 +1,23 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { challengeTypes, fundingInstruments } from '#shared/challenge.ts';
 import { disciplines, sectors, sizeBands, subsectors } from '#shared/organisation.ts';
+import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
+import { listingEntries } from '#functions/data/challenge-listings.ts';
+import { challengeEntity } from '#functions/data/challenge.entity.ts';
+import { firmListingEntity } from '#functions/data/firm-listing.entity.ts';
+import { firmEntries } from '#functions/data/firm-listings.ts';
+import { organisationEntity } from '#functions/data/organisation.entity.ts';
+import { documentClientOf } from '#functions/dynamodb-client.ts';
 import { normalisedTerms } from '#functions/domain/challenges/draft-challenge.ts';
+import { localClientConfig } from '#functions/local/local-aws.ts';
 import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
 import type { StoredOrganisation } from '#functions/domain/organisations/ports.ts';
 import { directoryKeys } from '#functions/domain/organisations/views.ts';
 import { challengeTerms, daysFromNow } from './challenges.ts';
 import { firmRegistration } from './organisations.ts';
 
-/** Challenges and firms written straight to the table by the thousand, for tests of what reads cost. */
 /** The commissioner of every seeded challenge. */
 export const commissionerId = ulid();
 export const RARE = 'stadsgeluid';
@@ -64,3 +73,17 @@ export function seededFirm(n: number, status: StoredOrganisation['status']): Sto
   };
 }
 
+
+/** A client for seeding, without the API's 3 s request timeout: thousands of writes beside other test files must not time out. */
+export const seedingClient = (dynamoDbEndpoint: string) => documentClientOf(new DynamoDBClient(localClientConfig(dynamoDbEndpoint)));
+
+/** Writes challenges and organisations as they are, each with the list entries its state gives it (open challenges, verified firms). */
+export async function writeSeeded(client: DynamoDBDocumentClient, table: string, { challenges = [], organisations = [] }: { challenges?: StoredChallenge[]; organisations?: StoredOrganisation[] }) {
+  const write = async <T>(entity: { put(items: T[]): { go(options: { concurrent: number }): Promise<unknown> } }, items: T[]) => {
+    if (items.length) await entity.put(items).go({ concurrent: 2 });
+  };
+  await write(challengeEntity(client, table), challenges);
+  await write(challengeListingEntity(client, table), challenges.flatMap(listingEntries));
+  await write(organisationEntity(client, table), organisations);
+  await write(firmListingEntity(client, table), organisations.flatMap(firmEntries));
+}

@@ -1,15 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
-import { listingEntries } from '#functions/data/challenge-listings.ts';
-import { challengeEntity } from '#functions/data/challenge.entity.ts';
-import { firmListingEntity } from '#functions/data/firm-listing.entity.ts';
-import { firmEntries } from '#functions/data/firm-listings.ts';
-import { organisationEntity } from '#functions/data/organisation.entity.ts';
 import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
-import { localClientConfig } from '#functions/local/local-aws.ts';
 import { isWholePartitionRead } from '#functions/data/whole-partition-reads.ts';
 import { accessRules, type RouteDefinition, type UnverifiedStatus } from '#functions/http/route.ts';
 import { routes, type OperationId } from '#functions/http/routes.ts';
@@ -19,7 +10,7 @@ import { challengeTerms, daysFromNow, storedChallenge } from '../helpers/challen
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
 import { firmRegistration, uniqueKvkNumber } from '../helpers/organisations.ts';
 import { countDynamoDbReads } from '../helpers/dynamodb-reads.ts';
-import { seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
+import { seededChallenge, seededFirm, seedingClient, writeSeeded } from '../helpers/seeded-items.ts';
 import { createTableOnOwnDynamoDb } from '../helpers/table.ts';
 import { storedUsers, storedOrganisations } from '../helpers/stored-items.ts';
 
@@ -416,18 +407,13 @@ const fillPath = (path: string, parameters: Parameters) => path.replace(/\{(\w+)
  * verification queue), written straight to the table.
  */
 async function seedThousands(world: World) {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(wiring().config.DYNAMODB_ENDPOINT!)), { marshallOptions: { removeUndefinedValues: true } });
-  const table = wiring().config.TABLE_NAME;
+  const client = seedingClient(wiring().config.DYNAMODB_ENDPOINT!);
+  const ofA = (challenge: StoredChallenge) => ({ ...challenge, organisationId: world.organisationIds.commissionerA });
   try {
-    const ofA = (challenge: StoredChallenge) => ({ ...challenge, organisationId: world.organisationIds.commissionerA });
-    const open = Array.from({ length: 2_000 }, (_, n) => ofA(seededChallenge(n, 'published')));
-    const submitted = Array.from({ length: 300 }, (_, n) => ofA(seededChallenge(n, 'submitted')));
-    const firms = Array.from({ length: 1_500 }, (_, n) => seededFirm(n, 'verified'));
-    const pending = Array.from({ length: 300 }, (_, n) => seededFirm(n, 'pending'));
-    await challengeEntity(client, table).put([...open, ...submitted]).go({ concurrent: 2 });
-    await challengeListingEntity(client, table).put(open.flatMap(listingEntries)).go({ concurrent: 2 });
-    await organisationEntity(client, table).put([...firms, ...pending]).go({ concurrent: 2 });
-    await firmListingEntity(client, table).put(firms.flatMap(firmEntries)).go({ concurrent: 2 });
+    await writeSeeded(client, wiring().config.TABLE_NAME, {
+      challenges: [...Array.from({ length: 2_000 }, (_, n) => ofA(seededChallenge(n, 'published'))), ...Array.from({ length: 300 }, (_, n) => ofA(seededChallenge(n, 'submitted')))],
+      organisations: [...Array.from({ length: 1_500 }, (_, n) => seededFirm(n, 'verified')), ...Array.from({ length: 300 }, (_, n) => seededFirm(n, 'pending'))],
+    });
   } finally {
     client.destroy();
   }

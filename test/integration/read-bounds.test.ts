@@ -1,13 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChallengeListQuery } from '#shared/challenge.ts';
 import type { Firm } from '#shared/organisation.ts';
 import { challengeListingEntity } from '#functions/data/challenge-listing.entity.ts';
 import { listingEntries } from '#functions/data/challenge-listings.ts';
-import { firmEntries } from '#functions/data/firm-listings.ts';
-import { challengeEntity } from '#functions/data/challenge.entity.ts';
 import { firmListingEntity } from '#functions/data/firm-listing.entity.ts';
 import { organisationEntity } from '#functions/data/organisation.entity.ts';
 import { auditEntry } from '#functions/domain/challenges/audit.ts';
@@ -17,10 +14,9 @@ import { listFirms } from '#functions/domain/directory/firms.ts';
 import type { FirmFilters, StoredOrganisation } from '#functions/domain/organisations/ports.ts';
 import { directoryKeys } from '#functions/domain/organisations/views.ts';
 import { verificationQueue } from '#functions/domain/verification/verification-queue.ts';
-import { localClientConfig } from '#functions/local/local-aws.ts';
 import { createWiring } from '#functions/wiring.ts';
 import { daysFromNow } from '../helpers/challenges.ts';
-import { commissionerId, RARE, seededChallenge, seededFirm } from '../helpers/seeded-items.ts';
+import { commissionerId, RARE, seededChallenge, seededFirm, seedingClient, writeSeeded } from '../helpers/seeded-items.ts';
 import { createTableOnOwnDynamoDb } from '../helpers/table.ts';
 
 /** What one read cost: requests, items read, and the commands sent. */
@@ -33,7 +29,7 @@ const verifiedFirm: Viewer = { userId: ulid(), staff: false, organisationId: uli
 describe('Reads bounded by the page: lists of challenges, the directory and the queues at thousands of items', () => {
   let wired: ReturnType<typeof createWiring>;
   let tableName: string;
-  // Seeding writes thousands of items while other test files load the same DynamoDB Local: a client without the API's 3 s timeouts.
+  // Seeding writes thousands of items: through a client without the API's 3 s timeouts.
   let seeding: DynamoDBDocumentClient;
   const open: StoredChallenge[] = [];
   const firms: StoredOrganisation[] = [];
@@ -54,8 +50,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const published = numbers.map((n) => seededChallenge(n, 'published'));
     // Drafts, submitted, closed and cancelled ones with the same facets and words: never listed as open.
     const notOpen = numbers.filter((n) => n % 10 === 1).map((n, index) => seededChallenge(n, (['draft', 'submitted', 'closed', 'cancelled'] as const)[index % 4]!));
-    await challengeEntity(seeding, tableName).put([...published, ...notOpen]).go({ concurrent: 2 });
-    await challengeListingEntity(seeding, tableName).put(published.flatMap(listingEntries)).go({ concurrent: 2 });
+    await writeSeeded(seeding, tableName, { challenges: [...published, ...notOpen] });
     open.push(...published);
   }
 
@@ -64,9 +59,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const numbers = Array.from({ length: to - from }, (_, index) => from + index);
     const verified = numbers.map((n) => seededFirm(n, 'verified'));
     const pending = numbers.filter((n) => n % 10 === 0).map((n) => seededFirm(n, 'pending'));
-    await organisationEntity(seeding, tableName).put([...verified, ...pending]).go({ concurrent: 2 });
-    const entries = verified.flatMap(firmEntries);
-    await firmListingEntity(seeding, tableName).put(entries).go({ concurrent: 2 });
+    await writeSeeded(seeding, tableName, { organisations: [...verified, ...pending] });
     firms.push(...verified);
   }
 
@@ -116,7 +109,7 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const endpoints = await createTableOnOwnDynamoDb();
     stopDynamoDb = endpoints.stop;
     tableName = endpoints.tableName;
-    seeding = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint)), { marshallOptions: { removeUndefinedValues: true } });
+    seeding = seedingClient(endpoints.dynamoDbEndpoint);
     wired = createWiring();
     counter = countDynamoDbReads(wired.observeDynamoDbRequests);
   });
