@@ -13,6 +13,8 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: httpUrl().optional(),
   SES_ENDPOINT: httpUrl().optional(),
   MAIL_FROM: z.string().min(3).default('Crossover <noreply@crossover.local>'),
+  /** Emails per second one sender hands to SES: the account's sending rate (SES's default for a new account is 14). */
+  SES_MAX_SEND_RATE: z.coerce.number().positive().default(14),
   SITE_URL: httpUrl().default('http://localhost:3000'),
   APP_VERSION: z.string().min(1).default('0.0.0-dev'),
   /** Signs session cookies and keys the sign-in code hashes: set directly locally, or read from Secrets Manager in AWS. */

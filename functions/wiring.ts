@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { clock } from './clock.ts';
 import { config, type Config } from './config.ts';
 import { createAccounts } from './data/accounts.ts';
+import { createAlertRunStore } from './data/alert-run-store.ts';
 import { createAlertStore } from './data/alert-store.ts';
 import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
@@ -12,7 +13,7 @@ import { isTableReachable } from './data/table-probe.ts';
 import { documentClientOf, dynamoDbClient, observeRequests, type DynamoDbRequestObserver } from './dynamodb-client.ts';
 import { lazily, once } from './once.ts';
 import type { PersonalDataPorts } from './domain/account/personal-data.ts';
-import type { AlertPorts } from './domain/alerts/ports.ts';
+import type { AlertPorts, FanOutPorts } from './domain/alerts/ports.ts';
 import type { SignInPorts } from './domain/account/sign-in.ts';
 import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
@@ -55,6 +56,8 @@ export function createWiring(settings: Config = config()) {
   const outbox = once(() => createOutboxStore(documentClient(), table));
   const alerts = once(() => createAlertStore(documentClient(), table));
   const alertPorts = once((): AlertPorts => ({ alerts: alerts(), organisations: organisationPorts().store, now: clock.now }));
+  const alertRuns = once(() => createAlertRunStore(documentClient(), table));
+  const fanOutPorts = once((): FanOutPorts => ({ runs: alertRuns(), alerts: alerts(), audience: alertRuns(), now: clock.now }));
   const personalDataPorts = once((): PersonalDataPorts => {
     const { store } = organisationPorts();
     return {
@@ -89,6 +92,9 @@ export function createWiring(settings: Config = config()) {
     evaluationPorts,
     personalDataPorts,
     alertPorts,
+    /** What an alert run's steps use: the runs, the subscription partitions and who the subscribers are now. */
+    fanOutPorts,
+    alertRuns,
     /** Sign-in's ports, with the secrets and the code's sender its function brings (the mail code stays in that bundle). */
     signInPorts: () => (secrets: SignInSecrets): SignInPorts => signInPortsOf(accounts(), settings, ulid, secrets),
     /** Does the table answer a read? (health) */

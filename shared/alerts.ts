@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centsSchema, challengeTypes, fundingInstruments } from './challenge.ts';
+import { centsSchema, challengeTypes, fundingInstruments, visibilities } from './challenge.ts';
 import { languages } from './language.ts';
 import { disciplines, municipalitySchema, sectors } from './organisation.ts';
 
@@ -43,3 +43,69 @@ export type AlertSettings = z.infer<typeof alertSettingsSchema>;
 
 /** Saving asks for the version read, so two tabs never overwrite each other unseen. */
 export const saveAlertPreferencesSchema = alertPreferencesSchema.extend({ version: z.number().int().min(0) }).strict();
+
+/**
+ * Why a challenge reached a person, one line per criterion they set: the alert names each, so a
+ * firm sees at once why it hears of this one ("you follow service design; budget up to €20,000").
+ * `anything`: they chose no criteria at all and hear of every challenge.
+ */
+export const alertReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('disciplines'), disciplines: z.array(z.enum(disciplines)).min(1) }),
+  z.object({ kind: z.literal('sector'), sector: z.enum(sectors) }),
+  z.object({ kind: z.literal('type'), type: z.enum(challengeTypes) }),
+  z.object({ kind: z.literal('funding'), funding: z.enum(fundingInstruments) }),
+  z.object({ kind: z.literal('budget'), minBudgetCents: centsSchema, budgetMaxCents: centsSchema }),
+  z.object({ kind: z.literal('municipality'), municipality: municipalitySchema }),
+  z.object({ kind: z.literal('remote') }),
+  z.object({ kind: z.literal('anything') }),
+]);
+export type AlertReason = z.infer<typeof alertReasonSchema>;
+
+/** The two kinds of alert run: one challenge's fan-out on publication, and one week's digest. */
+export const alertRunKinds = ['challenge', 'digest'] as const;
+
+/** One alert run as staff follow it: how many people matched, and what became of their emails. */
+export const alertRunSchema = z.object({
+  runId: z.string(),
+  kind: z.enum(alertRunKinds),
+  /** The challenge's title, or the digest's week (`2026-W50`). */
+  title: z.string(),
+  challengeId: z.string().optional(),
+  startedAt: z.string(),
+  /** `matching` while subscribers are still being read page by page. */
+  status: z.enum(['matching', 'matched']),
+  matched: z.number().int().min(0),
+  sent: z.number().int().min(0),
+  suppressed: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  /** Emails not accounted for yet: matched − sent − suppressed − failed (still on their way). */
+  pending: z.number().int(),
+});
+export type AlertRunView = z.infer<typeof alertRunSchema>;
+export const alertRunListSchema = z.object({ items: z.array(alertRunSchema), cursor: z.string().nullable() });
+
+/**
+ * A challenge as an alert or a digest quotes it: what its public summary shows to anyone who may
+ * see it, never the brief (an NDA challenge's alert says no more than its summary).
+ */
+export const alertedChallengeSchema = z.object({
+  challengeId: z.string(),
+  /** The commissioner's: its own members hear nothing of it. */
+  organisationId: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  commissionerName: z.string(),
+  sector: z.enum(sectors),
+  disciplines: z.array(z.enum(disciplines)).min(1),
+  type: z.enum(challengeTypes),
+  fundingInstrument: z.enum(fundingInstruments),
+  budgetMinCents: centsSchema,
+  budgetMaxCents: centsSchema,
+  municipality: municipalitySchema.optional(),
+  remote: z.boolean(),
+  questionDeadline: z.string(),
+  bidDeadline: z.string(),
+  visibility: z.enum(visibilities),
+  ndaRequired: z.boolean(),
+});
+export type AlertedChallenge = z.infer<typeof alertedChallengeSchema>;

@@ -2,6 +2,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions, Service, type EntityItem } from 'electrodb';
 import type { DailyAllowance } from '../domain/daily-allowance.ts';
 import type { ChallengeStore, ChallengeWrite } from '../domain/challenges/ports.ts';
+import { alertRunStartWrites } from './alert-run-store.ts';
+import { alertRunEntity } from './alert-run.entity.ts';
+import { alertStepEntity } from './alert-step.entity.ts';
 import { allowanceEntity, allowanceUse, refusedAt, retriedOnContention } from './allowance.entity.ts';
 import { challengeAuditEntity } from './challenge-audit.entity.ts';
 import { challengeListingEntity } from './challenge-listing.entity.ts';
@@ -24,7 +27,9 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
   const outboxEvents = outboxEventEntity(client, table);
   const allowances = allowanceEntity(client, table);
   const listings = challengeListingEntity(client, table);
-  const service = new Service({ challenges, audits, questions, outboxEvents, allowances, listings }, { client, table });
+  const alertRuns = alertRunEntity(client, table);
+  const alertSteps = alertStepEntity(client, table);
+  const service = new Service({ challenges, audits, questions, outboxEvents, allowances, listings, alertRuns, alertSteps }, { client, table });
   const cursorAt = createConversions(challenges).byAccessPattern;
   /** The challenge as it is now (a consistent read). */
   const storedChallengeAt = async (challengeId: string) => {
@@ -37,17 +42,18 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
    * that follow from it and, last, the allowance they use: one transaction. The entries follow from the whole
    * challenge, so it is read first, and a version other than the expected one is 'stale' without writing.
    */
-  const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [] }: ChallengeWrite, allowance?: DailyAllowance) => {
+  const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [], alertRun }: ChallengeWrite, allowance?: DailyAllowance) => {
     const before = touchesListing(set, remove) ? await storedChallengeAt(challengeId) : undefined;
     if (before && before.version !== expectedVersion) return 'stale' as const;
     return service.transaction
-      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances, listings: entries }) => [
+      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances, listings: entries, alertRuns: runs, alertSteps: steps }) => [
         (remove.length ? entity.patch({ challengeId }).set(set).remove(remove) : entity.patch({ challengeId }).set(set))
           .where(({ version }, { eq }) => eq(version, expectedVersion))
           .commit(),
         trail.create(audit).commit(),
         ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
         ...(before ? listingWrites(entries, before, changed(before, set, remove)) : []),
+        ...(alertRun ? alertRunStartWrites(runs, steps, alertRun) : []),
         ...(allowance ? [allowanceUse(allowances, allowance)] : []),
       ])
       .go();

@@ -23,6 +23,8 @@ export const outboxEventEntitySchema = {
           email: { type: 'string', required: true },
           language: { type: languages, required: true },
           name: { type: 'string' },
+          // What this recipient's email says that others' do not (an alert's reasons), checked by the template.
+          personal: { type: 'any' },
         },
       },
     },
@@ -37,6 +39,11 @@ export const outboxEventEntitySchema = {
       type: 'list',
       items: { type: 'map', properties: { email: { type: 'string', required: true }, reason: { type: 'string', required: true } } },
     },
+    // The alert run this event is a chunk of: its outcome is added to the run's counts (tally) when it is marked.
+    run: { type: 'string', readOnly: true },
+    tally: { type: 'map', properties: { sent: { type: 'number', required: true }, suppressed: { type: 'number', required: true }, failed: { type: 'number', required: true } } },
+    // How many times the tally was written: each write is conditional on the one before, so no outcome counts twice.
+    tallied: { type: 'number' },
     // A delivered event is deleted by the table's TTL after a while (epoch seconds); pending and failed ones are kept.
     expiresAt: { type: 'number' },
   },

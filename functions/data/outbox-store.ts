@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createConversions } from 'electrodb';
+import { createConversions, Service } from 'electrodb';
 import type { PendingEvent, Rejection } from '../domain/notifications/deliver-event.ts';
 import type { OutboxStore } from '../domain/notifications/outbox.ts';
+import { alertRunEntity } from './alert-run.entity.ts';
 import { outboxEventEntity } from './outbox-event.entity.ts';
 import { outboxRecipientEntity } from './outbox-recipient.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
@@ -29,6 +30,38 @@ function blanked(value: unknown, email: string, name?: string): unknown {
 export function createOutboxStore(client: DynamoDBDocumentClient, table: string) {
   const events = outboxEventEntity(client, table);
   const recipients = outboxRecipientEntity(client, table);
+  const runs = alertRunEntity(client, table);
+  const service = new Service({ events, runs }, { client, table });
+
+  /**
+   * Marks an alert run's chunk event and adds the change of its outcome to the run's counts, in one
+   * transaction conditional on the tally the event had when read: a second marking (a re-drive
+   * racing the stream) fails instead of counting twice, and is retried from the event as it then is.
+   */
+  const markChunk = async (event: PendingEvent & { run: string }, status: 'delivered' | 'failed', changes: Record<string, unknown>, rejected: Rejection[]) => {
+    const { data: stored } = await events.get({ eventId: event.eventId }).go({ consistent: true });
+    if (!stored) return;
+    const before = stored.tally ?? { sent: 0, suppressed: 0, failed: 0 };
+    // A failure that names nobody (no template, bad data) holds back every recipient's email.
+    const refused = status === 'failed' && !rejected.length ? stored.recipients.length : rejected.length;
+    const tally = { sent: stored.recipients.length - refused, suppressed: 0, failed: refused };
+    const tallied = stored.tallied ?? 0;
+    const result = await service.transaction
+      .write(({ events: eventItems, runs: runItems }) => [
+        eventItems
+          .patch({ eventId: event.eventId })
+          .set({ ...changes, status, tally, tallied: tallied + 1 })
+          .remove(status === 'delivered' ? ['failure', 'rejected'] : [])
+          .where((attributes, { eq, notExists }) => (stored.tallied === undefined ? notExists(attributes.tallied) : eq(attributes.tallied, tallied)))
+          .commit(),
+        (status === 'failed'
+          ? runItems.patch({ runId: event.run }).add({ sent: tally.sent - before.sent, suppressed: tally.suppressed - before.suppressed, failed: tally.failed - before.failed, failedEvents: [event.eventId] })
+          : runItems.patch({ runId: event.run }).add({ sent: tally.sent - before.sent, suppressed: tally.suppressed - before.suppressed, failed: tally.failed - before.failed }).delete({ failedEvents: [event.eventId] })
+        ).commit(),
+      ])
+      .go();
+    if (result.canceled) throw new Error(`Marking alert chunk ${event.eventId} ${status} lost a race; it is retried`);
+  };
 
   /** One item per recipient address (lower-cased, as sign-in keeps addresses), expiring with the event once it is delivered. */
   const noteRecipients = async (event: PendingEvent, expiresAt?: number) => {
@@ -61,10 +94,12 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
       const now = new Date();
       const expiresAt = Math.floor(now.getTime() / 1000) + DELIVERED_EVENT_DAYS * 24 * 60 * 60;
       await noteRecipients(event, expiresAt);
+      if (event.run) return markChunk({ ...event, run: event.run }, 'delivered', { deliveredAt: now.toISOString(), expiresAt }, []);
       await events.patch({ eventId: event.eventId }).set({ status: 'delivered', deliveredAt: now.toISOString(), expiresAt }).remove(['failure', 'rejected']).go();
     },
 
     async markFailed(event: PendingEvent, reason: string, rejected: Rejection[] = []) {
+      if (event.run) return markChunk({ ...event, run: event.run }, 'failed', { failure: reason, rejected }, rejected);
       await events.patch({ eventId: event.eventId }).set({ status: 'failed', failure: reason, rejected }).go();
     },
 

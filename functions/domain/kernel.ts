@@ -24,12 +24,14 @@ export type EmailType =
   | 'bid.help_requested'
   | 'consortium.invited'
   | 'consortium.confirmed'
-  | 'consortium.declined';
+  | 'consortium.declined'
+  | 'challenge.alert'
+  | 'alerts.digest';
 
 /** An email owed by a change, written in the same transaction as the change (the outbox). */
 export interface OwedEmail {
   type: EmailType;
-  recipients: { email: string; language: Language; name?: string }[];
+  recipients: { email: string; language: Language; name?: string; personal?: Record<string, unknown> }[];
   data: Record<string, unknown>;
 }
 

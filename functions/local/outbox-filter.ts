@@ -1,13 +1,14 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 
 /**
- * Which stream records reach the outbox dispatcher: INSERTs of outbox events (`EVENT#…`).
+ * Which stream records reach the outbox dispatcher: INSERTs of outbox events (`EVENT#…`) and of
+ * alert run steps (`ALERTSTEP#…`, each a page of subscribers to turn into a chunk of outbox events).
  * Written in Lambda's event-filter pattern syntax, the same value `FilterCriteria.filter()` takes
  * in CDK (`FilterRule.isEqual('INSERT')` is `['INSERT']`, `FilterRule.beginsWith(p)` is `[{ prefix: p }]`).
  */
 export const outboxFilterPattern = {
   eventName: ['INSERT'],
-  dynamodb: { NewImage: { pk: { S: [{ prefix: 'EVENT#' }] } } },
+  dynamodb: { NewImage: { pk: { S: [{ prefix: 'EVENT#' }, { prefix: 'ALERTSTEP#' }] } } },
 } as const;
 
 type Pattern = { readonly [key: string]: Pattern | readonly (string | { readonly prefix: string })[] };

@@ -35,8 +35,8 @@ describe('Mail templates', () => {
     (_type, template) => {
       const data = template.data.parse(template.example);
 
-      const nl = template.compose(data, 'nl', { siteUrl: 'http://localhost:3000' });
-      const en = template.compose(data, 'en', { siteUrl: 'http://localhost:3000' });
+      const nl = template.compose(data, 'nl', { siteUrl: 'http://localhost:3000' }, template.personalExample);
+      const en = template.compose(data, 'en', { siteUrl: 'http://localhost:3000' }, template.personalExample);
 
       expect(nl.subject).not.toBe(en.subject);
       for (const content of [nl, en]) {

@@ -7,6 +7,10 @@ export interface EmailContent {
   subject: string;
   heading: string;
   paragraphs: string[];
+  /** Challenges listed one under another (an alert's one, a digest's several), each with its own link. */
+  items?: { title: string; lines: string[]; url: string }[];
+  /** A closing line under the items, before the button (why the recipient hears of these). */
+  closing?: string[];
   action?: { label: string; url: string };
 }
 
@@ -17,13 +21,26 @@ const footer: Record<Language, string> = {
 
 function renderText(content: EmailContent, language: Language): string {
   const action = content.action ? [`${content.action.label}: ${content.action.url}`] : [];
-  return [content.heading, ...content.paragraphs, ...action, '--', footer[language]].join('\n\n') + '\n';
+  const items = (content.items ?? []).map((item) => [item.title, ...item.lines, item.url].join('\n'));
+  return [content.heading, ...content.paragraphs, ...items, ...(content.closing ?? []), ...action, '--', footer[language]].join('\n\n') + '\n';
+}
+
+const paragraph = (text: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2933">${escapeHtml(text)}</p>`;
+
+function renderItems(items: NonNullable<EmailContent['items']>): string {
+  return items
+    .map(
+      (item) =>
+        `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 16px;border:1px solid #d9e2ec;border-left:4px solid #0b4f6c;border-radius:6px"><tr><td style="padding:16px">` +
+        `<a href="${escapeHtml(item.url)}" style="font-size:17px;line-height:24px;font-weight:700;color:#0b4f6c;text-decoration:underline">${escapeHtml(item.title)}</a>` +
+        item.lines.map((line) => `<p style="margin:8px 0 0;font-size:14px;line-height:20px;color:#3e4c59">${escapeHtml(line)}</p>`).join('') +
+        `</td></tr></table>`,
+    )
+    .join('');
 }
 
 function renderHtml(content: EmailContent, language: Language): string {
-  const paragraphs = content.paragraphs
-    .map((text) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2933">${escapeHtml(text)}</p>`)
-    .join('');
+  const paragraphs = content.paragraphs.map(paragraph).join('') + renderItems(content.items ?? []) + (content.closing ?? []).map(paragraph).join('');
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0b4f6c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(content.action.label)}</a></p>`
     : '';

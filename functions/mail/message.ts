@@ -5,6 +5,8 @@ export interface Recipient {
   email: string;
   language: Language;
   name?: string;
+  /** What this recipient's email says that others' do not (an alert's reasons); the template checks it. */
+  personal?: Record<string, unknown>;
 }
 
 /** A rendered email: always an HTML and a plain-text part. */

@@ -2,6 +2,7 @@ import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { awsClientSettings } from '../aws-client-settings.ts';
 import type { Config } from '../config.ts';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import pThrottle from 'p-throttle';
 import { RecipientRejected, type Mailer, type OutgoingEmail } from './message.ts';
 
 /**
@@ -43,8 +44,29 @@ export function createSesMailer(ses: SESClient, from: string): Mailer {
   };
 }
 
-/** The mailer the configuration names: SES in the function's region, or the local stand-in at `SES_ENDPOINT`. */
-export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM'>): Mailer {
-  const ses = new SESClient({ ...awsClientSettings, region: settings.AWS_REGION, ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}) });
-  return createSesMailer(ses, settings.MAIL_FROM);
+/**
+ * A mailer that hands at most `perSecond` emails a second to the one below, so that a fan-out of
+ * thousands keeps to the account's sending rate instead of being throttled.
+ */
+export function pacedMailer(mailer: Mailer, perSecond: number): Mailer {
+  // A window of a second holds `perSecond` sends; under 1 per second, one send per 1/rate seconds.
+  const limit = Math.max(1, Math.floor(perSecond));
+  const send = pThrottle({ limit, interval: Math.round((limit / perSecond) * 1000) })((email: OutgoingEmail) => mailer.send(email));
+  return { send };
+}
+
+/**
+ * The mailer the configuration names: SES in the function's region, or the local stand-in at
+ * `SES_ENDPOINT`, paced to `SES_MAX_SEND_RATE`. Should SES still throttle (another sender shares the
+ * account), the SDK's adaptive retry backs off and slows its own rate before the error reaches the outbox.
+ */
+export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'SES_MAX_SEND_RATE'>): Mailer {
+  const ses = new SESClient({
+    ...awsClientSettings,
+    retryMode: 'adaptive',
+    maxAttempts: 6,
+    region: settings.AWS_REGION,
+    ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}),
+  });
+  return pacedMailer(createSesMailer(ses, settings.MAIL_FROM), settings.SES_MAX_SEND_RATE);
 }

@@ -14,7 +14,7 @@ import { firmRegistration, registeredBy } from '../helpers/organisations.ts';
 import { storedOutboxEvents } from '../helpers/stored-items.ts';
 
 type Organisation = Awaited<ReturnType<typeof verifiedOrganisation>>;
-type OutboxEvent = { eventId: string; type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: Record<string, unknown>; status: string };
+type OutboxEvent = { eventId: string; type: string; recipients: { email: string; language: 'nl' | 'en'; personal?: Record<string, unknown> }[]; data: Record<string, unknown>; status: string };
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -258,7 +258,7 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
   /** The email of this event to this recipient, once it has arrived in the SES stand-in. */
   async function arrived(event: OutboxEvent, recipient: OutboxEvent['recipients'][number]): Promise<InboxEmail> {
     const template = mailTemplates.get(event.type)!;
-    const { subject } = template.compose(template.data.parse(event.data), recipient.language, { siteUrl: '' });
+    const { subject } = template.compose(template.data.parse(event.data), recipient.language, { siteUrl: '' }, recipient.personal);
     return inbox.waitFor((email) => email.subject === subject && recipients(email).includes(recipient.email.toLowerCase()));
   }
 

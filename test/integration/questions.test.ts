@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { challengeTerms, daysFromNow, storedChallenge, useMarketplace, type ChallengeAnswer, type Problem } from '../helpers/challenges.ts';
+import { daysFromNow, publishedChallenge, storedChallenge, useMarketplace, type ChallengeAnswer, type Problem } from '../helpers/challenges.ts';
 import { createInbox } from '../helpers/inbox.ts';
 
 describe('Clarification questions, following and NDAs on published challenges', () => {
   const inbox = createInbox();
   const world = useMarketplace();
 
-  const published = async (overrides = {}) => {
-    const { cookie } = world.people.commissioner;
-    const created = await world.api.call<ChallengeAnswer>('POST', '/api/challenges', { body: challengeTerms(overrides), cookie });
-    const submitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${created.body.id}/submit`, { body: { version: 1 }, cookie });
-    const approved = await world.api.call<ChallengeAnswer>('POST', `/api/staff/challenges/${created.body.id}/approve`, { body: { version: submitted.body.version }, cookie: world.people.staff.cookie });
-    expect(approved.status).toBe(200);
-    return approved.body;
-  };
   const ask = (challengeId: string, question: string, cookie: string) =>
     world.api.call<ChallengeAnswer & Problem>('POST', `/api/challenges/${challengeId}/questions`, { body: { question }, cookie });
   const answer = (challengeId: string, questionId: string, text: string) =>
@@ -21,7 +13,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   const view = (challengeId: string, cookie?: string) => world.api.call<ChallengeAnswer>('GET', `/api/challenges/${challengeId}`, { ...(cookie ? { cookie } : {}) });
 
   it('publishes an answer with its question but never who asked, and emails every firm that asked or follows', async () => {
-    const challenge = await published({ title: 'Questions welcome here' });
+    const challenge = await publishedChallenge(world, { title: 'Questions welcome here' });
     await world.api.call('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.otherFirm.cookie });
 
     const asked = await ask(challenge.id, 'May we work with a partner outside the region?', world.people.firm.cookie);
@@ -47,7 +39,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('shows the commissioner every question, unanswered ones too, without the asking firm', async () => {
-    const challenge = await published();
+    const challenge = await publishedChallenge(world, );
     await ask(challenge.id, 'Is the budget including VAT?', world.people.firm.cookie);
 
     const seen = await view(challenge.id, world.people.commissioner.cookie);
@@ -58,7 +50,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('refuses a second answer to the same question with 409, keeping the first', async () => {
-    const challenge = await published();
+    const challenge = await publishedChallenge(world, );
     const asked = await ask(challenge.id, 'Can we visit the site first?', world.people.firm.cookie);
     const questionId = asked.body.questions[0]!.id;
 
@@ -81,7 +73,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('refuses a question that is too short, naming body.question', async () => {
-    const challenge = await published();
+    const challenge = await publishedChallenge(world, );
 
     const asked = await ask(challenge.id, 'Why?', world.people.firm.cookie);
 
@@ -90,7 +82,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('withholds the brief from visitors (sign in) and from firms until they accept the NDA; questions wait for it too', async () => {
-    const challenge = await published({ ndaRequired: true, description: 'The confidential brief: our new flood barrier design, not yet public.' });
+    const challenge = await publishedChallenge(world, { ndaRequired: true, description: 'The confidential brief: our new flood barrier design, not yet public.' });
 
     const anonymous = await view(challenge.id);
     const before = await view(challenge.id, world.people.firm.cookie);
@@ -108,7 +100,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('lets a firm follow and unfollow an open challenge, idempotently, and lists what it follows', async () => {
-    const challenge = await published();
+    const challenge = await publishedChallenge(world, );
     const follow = () => world.api.call<{ following: boolean }>('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.firm.cookie });
 
     const first = await follow();
@@ -127,7 +119,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('keeps the audit trail from firms and visitors, and shows it to the commissioner and staff', async () => {
-    const challenge = await published();
+    const challenge = await publishedChallenge(world, );
 
     expect((await view(challenge.id)).body.audit).toBeUndefined();
     expect((await view(challenge.id, world.people.firm.cookie)).body.audit).toBeUndefined();

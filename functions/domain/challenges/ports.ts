@@ -1,3 +1,4 @@
+import type { NewAlertRun } from '../alerts/ports.ts';
 import type { BidStatus } from '#shared/bid.ts';
 import type { ChallengeListQuery, ChallengeStatus, ChallengeTerms } from '#shared/challenge.ts';
 import type { sectors } from '#shared/organisation.ts';
@@ -67,6 +68,8 @@ export interface ChallengeWrite {
   remove?: (keyof ChallengeChanges)[];
   audit: StoredAuditEntry;
   emails?: OwedEmail[];
+  /** The alert run the change starts (publication's fan-out to subscribers), written with it. */
+  alertRun?: NewAlertRun;
 }
 
 /** The stored side of challenges, their audit trail, questions, followers and NDA acceptances. */

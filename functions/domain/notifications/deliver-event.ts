@@ -9,6 +9,8 @@ export interface PendingEvent {
   type: string;
   recipients: Recipient[];
   data: unknown;
+  /** The alert run this event is a chunk of, whose counts its outcome adds to. */
+  run?: string;
 }
 
 /** A recipient the mail service refused for good, and why. */
@@ -37,7 +39,8 @@ export type DeliveryOutcome = 'delivered' | 'failed';
 
 /**
  * Delivers one outbox event:
- * 1. find the event's template and check its data (no template or bad data: set aside as failed)
+ * 1. find the event's template and check its data, and each recipient's own data if it has any
+ *    (no template or bad data: set aside as failed)
  * 2. note its recipients, so that erasure can find the event by address
  * 3. render one email per recipient, in the recipient's language
  * 4. send each once: the key names event and recipient, so a retried or re-driven event skips who
@@ -56,11 +59,16 @@ export async function deliverEvent(event: PendingEvent, ports: DeliveryPorts): P
     await ports.markFailed(event, `Event data does not fit template ${event.type}: ${data.error.message}`);
     return 'failed';
   }
+  const unfit = template.personal && event.recipients.find((recipient) => !template.personal?.safeParse(recipient.personal).success);
+  if (unfit) {
+    await ports.markFailed(event, `The personal data for ${unfit.email} does not fit template ${event.type}`);
+    return 'failed';
+  }
   await ports.noteRecipients(event);
   const rejected: Rejection[] = [];
   for (const recipient of event.recipients) {
     const language: Language = recipient.language;
-    const content = template.compose(data.data, language, { siteUrl: ports.siteUrl });
+    const content = template.compose(data.data, language, { siteUrl: ports.siteUrl }, template.personal ? template.personal.parse(recipient.personal) : undefined);
     try {
       await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, { ...renderEmail(content, language), to: recipient });
     } catch (error) {

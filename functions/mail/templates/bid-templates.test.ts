@@ -36,7 +36,7 @@ const bidTemplates: [MailTemplate, string][] = [
 ];
 
 function compose(template: MailTemplate, language: Language, data: unknown = template.example) {
-  const content = template.compose(template.data.parse(data), language, { siteUrl });
+  const content = template.compose(template.data.parse(data), language, { siteUrl }, template.personalExample);
   const email = renderEmail(content, language);
   return { content, email, body: [content.heading, ...content.paragraphs].join('\n') };
 }

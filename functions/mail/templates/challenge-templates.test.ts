@@ -32,7 +32,7 @@ const challengeTemplates: [MailTemplate, string][] = [
 ];
 
 function compose(template: MailTemplate, language: (typeof languages)[number], data: unknown = template.example) {
-  const content = template.compose(template.data.parse(data), language, { siteUrl });
+  const content = template.compose(template.data.parse(data), language, { siteUrl }, template.personalExample);
   return { content, email: renderEmail(content, language), body: [content.heading, ...content.paragraphs].join('\n') };
 }
 

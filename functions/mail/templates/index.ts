@@ -21,6 +21,8 @@ import { organisationSuspended } from './organisation-suspended.ts';
 import { organisationVerified } from './organisation-verified.ts';
 import { questionAnswered } from './question-answered.ts';
 import type { MailTemplate } from './template.ts';
+import { alertsDigest } from './alerts-digest.ts';
+import { challengeAlert } from './challenge-alert.ts';
 
 /** Every email the outbox can send, by event type. */
 export const mailTemplates: ReadonlyMap<string, MailTemplate> = new Map(
@@ -47,5 +49,7 @@ export const mailTemplates: ReadonlyMap<string, MailTemplate> = new Map(
     consortiumConfirmed,
     consortiumDeclined,
     bidHelpRequested,
+    challengeAlert,
+    alertsDigest,
   ].map((template) => [template.type, template as MailTemplate]),
 );

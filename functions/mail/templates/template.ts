@@ -4,12 +4,16 @@ import type { Language } from '#shared/language.ts';
 import type { EmailContent } from '../layout.ts';
 
 /** One kind of email: which event it answers, the data it needs, and what it says per language. */
-export interface MailTemplate<S extends z.ZodType = z.ZodType> {
+export interface MailTemplate<S extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
   /** The outbox event type this template renders. */
   type: EmailType;
   /** Event data is read back from the table, so it is checked before rendering. */
   data: S;
   /** Sample data, for tests and previews of both languages. */
   example: z.infer<S>;
-  compose(data: z.infer<S>, language: Language, links: { siteUrl: string }): EmailContent;
+  /** What each recipient's email says of its own (an alert's reasons), checked like the data; absent when all are alike. */
+  personal?: P;
+  /** Sample personal data, for tests and previews. */
+  personalExample?: z.infer<P>;
+  compose(data: z.infer<S>, language: Language, links: { siteUrl: string }, personal: z.infer<P>): EmailContent;
 }
