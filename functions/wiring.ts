@@ -14,6 +14,7 @@ import { documentClientOf, dynamoDbClient, observeRequests, type DynamoDbRequest
 import { lazily, once } from './once.ts';
 import type { PersonalDataPorts } from './domain/account/personal-data.ts';
 import type { AlertPorts, FanOutPorts } from './domain/alerts/ports.ts';
+import type { DigestPorts } from './domain/alerts/weekly-digest.ts';
 import type { SignInPorts } from './domain/account/sign-in.ts';
 import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
@@ -58,6 +59,7 @@ export function createWiring(settings: Config = config()) {
   const alertPorts = once((): AlertPorts => ({ alerts: alerts(), organisations: organisationPorts().store, now: clock.now }));
   const alertRuns = once(() => createAlertRunStore(documentClient(), table));
   const fanOutPorts = once((): FanOutPorts => ({ runs: alertRuns(), alerts: alerts(), audience: alertRuns(), now: clock.now }));
+  const digestPorts = once((): DigestPorts => ({ runs: alertRuns(), challenges: bidPorts().challenges, now: clock.now }));
   const personalDataPorts = once((): PersonalDataPorts => {
     const { store } = organisationPorts();
     return {
@@ -94,6 +96,7 @@ export function createWiring(settings: Config = config()) {
     alertPorts,
     /** What an alert run's steps use: the runs, the subscription partitions and who the subscribers are now. */
     fanOutPorts,
+    digestPorts,
     alertRuns,
     /** Sign-in's ports, with the secrets and the code's sender its function brings (the mail code stays in that bundle). */
     signInPorts: () => (secrets: SignInSecrets): SignInPorts => signInPortsOf(accounts(), settings, ulid, secrets),

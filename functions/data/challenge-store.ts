@@ -120,6 +120,15 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
       return data.map(storedChallenge);
     },
 
+    async publishedBetween(from, until, limit) {
+      // A published challenge's status has not changed since it was published: statusSince is its publication.
+      const { data } = await challenges.query
+        .byStatus({ status: 'published' })
+        .between({ statusSince: from }, { statusSince: until })
+        .go({ order: 'desc', limit });
+      return data.map(storedChallenge);
+    },
+
     async audit(challengeId) {
       return (await audits.query.byChallenge({ challengeId }).go({ pages: 'all' })).data;
     },

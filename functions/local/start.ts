@@ -44,6 +44,7 @@ const siteUrl = dev ? `http://localhost:${ports.vite?.port}` : `http://localhost
 const children: ChildService[] = [];
 let poller: StreamPoller | undefined;
 let deadlineJobs: LocalSchedule<DeadlineJobsRun> | undefined;
+let weeklyDigest: LocalSchedule<unknown> | undefined;
 let server: Server | undefined;
 let stopping = false;
 
@@ -105,6 +106,9 @@ async function start(): Promise<void> {
   const { handler: runDeadlineJobs } = await import('../events/close-challenges.ts');
   const jobs = every(60_000, () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => log.error(`The deadline jobs failed: ${String(error)}`));
   deadlineJobs = jobs;
+  // Starts last week's digest once a week, as EventBridge Scheduler does on Monday mornings in AWS (a second start in a week starts nothing).
+  const { handler: startDigest } = await import('../events/weekly-digest.ts');
+  weeklyDigest = every(60 * 60_000, () => startDigest({}, createLambdaContext('crossover-weekly-digest', 60_000)), (error) => log.error(`The weekly digest failed: ${String(error)}`));
 
   const testControls = testControlsFor(process.env, () => jobs.runNow());
   if (testControls) log.info('Test controls are on (CROSSOVER_TEST_CONTROLS=1): POST /__test__/clock moves the clock');
@@ -187,6 +191,7 @@ async function shutdown(exitCode: number): Promise<void> {
   stopping = true;
   if (children.length > 0) log.info('Stopping…');
   await deadlineJobs?.stop();
+  await weeklyDigest?.stop();
   await poller?.stop();
   server?.close();
   server?.closeAllConnections();

@@ -92,6 +92,8 @@ export interface ChallengeStore {
   pastDeadline(now: string, limit: number): Promise<StoredChallenge[]>;
   /** Published challenges whose bid deadline lies after `after` and at or before `until`. */
   closingBetween(after: string, until: string): Promise<StoredChallenge[]>;
+  /** The most recently published of the challenges still published (open) that were published in [from, until): at most `limit`. */
+  publishedBetween(from: string, until: string, limit: number): Promise<StoredChallenge[]>;
   audit(challengeId: string): Promise<StoredAuditEntry[]>;
   questions(challengeId: string): Promise<StoredQuestion[]>;
   question(challengeId: string, questionId: string): Promise<StoredQuestion | undefined>;
