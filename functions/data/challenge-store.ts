@@ -14,6 +14,7 @@ import { followEntity } from './follow.entity.ts';
 import { ndaAcceptanceEntity } from './nda-acceptance.entity.ts';
 import { outboxEventEntity, outboxItem } from './outbox-event.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
+import { questionReminder, questionReminderEntity } from './question-reminder.entity.ts';
 import { questionEntity } from './question.entity.ts';
 import { guardsHeld } from './races.ts';
 
@@ -29,7 +30,8 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
   const listings = challengeListingEntity(client, table);
   const alertRuns = alertRunEntity(client, table);
   const alertSteps = alertStepEntity(client, table);
-  const service = new Service({ challenges, audits, questions, outboxEvents, allowances, listings, alertRuns, alertSteps }, { client, table });
+  const reminders = questionReminderEntity(client, table);
+  const service = new Service({ challenges, audits, questions, outboxEvents, allowances, listings, alertRuns, alertSteps, reminders }, { client, table });
   const cursorAt = createConversions(challenges).byAccessPattern;
   /** The challenge as it is now (a consistent read). */
   const storedChallengeAt = async (challengeId: string) => {
@@ -42,17 +44,18 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
    * that follow from it and, last, the allowance they use: one transaction. The entries follow from the whole
    * challenge, so it is read first, and a version other than the expected one is 'stale' without writing.
    */
-  const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [], alertRun }: ChallengeWrite, allowance?: DailyAllowance) => {
-    const before = touchesListing(set, remove) ? await storedChallengeAt(challengeId) : undefined;
+  const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [], alertRun, fileQuestionDeadline }: ChallengeWrite, allowance?: DailyAllowance) => {
+    const before = touchesListing(set, remove) || fileQuestionDeadline ? await storedChallengeAt(challengeId) : undefined;
     if (before && before.version !== expectedVersion) return 'stale' as const;
     return service.transaction
-      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances, listings: entries, alertRuns: runs, alertSteps: steps }) => [
+      .write(({ challenges: entity, audits: trail, outboxEvents: events, allowances, listings: entries, alertRuns: runs, alertSteps: steps, reminders: filed }) => [
         (remove.length ? entity.patch({ challengeId }).set(set).remove(remove) : entity.patch({ challengeId }).set(set))
           .where(({ version }, { eq }) => eq(version, expectedVersion))
           .commit(),
         trail.create(audit).commit(),
         ...emails.map((email) => events.create(outboxItem(newId(), email)).commit()),
-        ...(before ? listingWrites(entries, before, changed(before, set, remove)) : []),
+        ...(before && touchesListing(set, remove) ? listingWrites(entries, before, changed(before, set, remove)) : []),
+        ...(before && fileQuestionDeadline ? [filed.put(questionReminder(challengeId, before.questionDeadline)).commit()] : []),
         ...(alertRun ? alertRunStartWrites(runs, steps, alertRun) : []),
         ...(allowance ? [allowanceUse(allowances, allowance)] : []),
       ])
@@ -118,6 +121,16 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
         .where(({ openUntil }, { gt }) => gt(openUntil, after))
         .go({ pages: 'all' });
       return data.map(storedChallenge);
+    },
+
+    async questionDeadlinesBefore(until, limit) {
+      const { data } = await reminders.query.byDeadline({}).lt({ questionDeadline: until }).go({ limit });
+      return data.map(({ challengeId, questionDeadline }) => ({ challengeId, questionDeadline }));
+    },
+
+    async refileQuestionDeadline(filed, moved) {
+      if (moved) await reminders.put(questionReminder(moved.challengeId, moved.questionDeadline)).go();
+      await reminders.delete(filed).go();
     },
 
     async publishedBetween(from, until, limit) {

@@ -54,6 +54,7 @@ export const challengeEntitySchema = {
     decidedAt: { type: 'string' },
     /** When firms with a draft bid were reminded that the deadline is 48 h away (once per deadline). */
     bidReminderSentAt: { type: 'string' },
+    questionReminderSentAt: { type: 'string' },
     version: { type: 'number', required: true },
     /** `open` while published: the deadline jobs' partition; the lists read the challenge's listing entries instead. */
     listing: { type: ['open'] as const },

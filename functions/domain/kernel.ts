@@ -16,6 +16,7 @@ export type EmailType =
   | 'challenge.closed'
   | 'challenge.no_award'
   | 'question.answered'
+  | 'question.deadline_reminder'
   | 'bid.submitted'
   | 'bid.deadline_reminder'
   | 'bid.shortlisted'

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { remindDraftBidders } from '../domain/bids/remind-draft-bidders.ts';
 import { closeChallengesPastDeadline } from '../domain/challenges/close-challenges.ts';
+import { remindFollowersOfQuestionDeadline } from '../domain/challenges/remind-followers.ts';
 import type { JobRun } from '../domain/one-at-a-time.ts';
 import { logger } from '../logger.ts';
 import { wiring } from '../wiring.ts';
@@ -19,7 +20,8 @@ async function run(job: string, work: () => Promise<JobRun>): Promise<JobRun> {
  * timer:
  * 1. close every published challenge whose bid deadline has passed, each on its own
  * 2. remind firms with an unsubmitted bid on a challenge closing within 48 hours, whatever step 1 did
- * 3. log each challenge that failed (the next run tries it again: both jobs are safe to rerun) and count them
+ * 3. remind the followers of a challenge whose question deadline is within 48 hours
+ * 4. log each challenge that failed (the next run tries it again: every job is safe to rerun) and count them
  */
 export const handler = middy()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -27,7 +29,8 @@ export const handler = middy()
     const { challengePorts, bidPorts } = wiring();
     const closing = await run('close', () => closeChallengesPastDeadline(challengePorts));
     const reminding = await run('remind', () => remindDraftBidders(bidPorts));
-    const result = { closed: closing.done, reminded: reminding.done, failed: closing.failed.length + reminding.failed.length };
-    if (result.closed || result.reminded || result.failed) logger.info('Ran the deadline jobs', result);
+    const questions = await run('remind-followers', () => remindFollowersOfQuestionDeadline(challengePorts));
+    const result = { closed: closing.done, reminded: reminding.done, questionReminders: questions.done, failed: closing.failed.length + reminding.failed.length + questions.failed.length };
+    if (result.closed || result.reminded || result.questionReminders || result.failed) logger.info('Ran the deadline jobs', result);
     return result;
   });

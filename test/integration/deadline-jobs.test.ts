@@ -34,7 +34,7 @@ describe('Deadline jobs: one challenge that fails stops neither the other closes
 
     // Assess: the failure is counted, everything else done.
     const { challenges } = wiring().challengePorts;
-    expect(run).toEqual({ closed: 1, reminded: 1, failed: 1 });
+    expect(run).toEqual({ closed: 1, reminded: 1, questionReminders: 0, failed: 1 });
     expect((await challenges.challenge(due.challengeId))?.status).toBe('closed');
     expect((await challenges.challenge(spoilt.challengeId))?.status).toBe('published');
     expect((await challenges.challenge(closingSoon.challengeId))?.bidReminderSentAt).toEqual(expect.any(String));

@@ -49,11 +49,18 @@ describe('Migrating a table written before the lists read entries', () => {
     expect(await firmsIn('games')).toEqual([]);
 
     const ran = await migrate(client, tableName);
-    expect(ran.map(({ name }) => name)).toEqual(['2026-12-listing-entries']);
+    expect(ran.map(({ name }) => name)).toEqual(['2026-12-listing-entries', '2026-12-question-deadlines']);
 
     const publicOpen = open.filter(({ visibility }) => visibility === 'public').map(({ challengeId }) => challengeId).sort();
     expect(await everyOpenChallenge()).toEqual(publicOpen);
     expect(await firmsIn('games')).toEqual(firms.filter(({ subsector }) => subsector === 'games').map(({ organisationId }) => organisationId).sort());
+  });
+
+  it('files the question deadline of every published challenge whose questions are still open, for the followers\' reminder', async () => {
+    const filed = await wired.challengePorts.challenges.questionDeadlinesBefore('9999-12-31T00:00:00.000Z', 1_000);
+    const stillAsking = open.filter(({ questionDeadline }) => questionDeadline > new Date().toISOString());
+    expect(stillAsking.length).toBeGreaterThan(0);
+    expect(filed.map(({ challengeId }) => challengeId).sort()).toEqual(stillAsking.map(({ challengeId }) => challengeId).sort());
   });
 
   it('runs each migration once per table: a second run writes nothing', async () => {

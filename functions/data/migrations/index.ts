@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { writeListingEntries } from './listing-entries.ts';
+import { fileQuestionDeadlines } from './question-deadlines.ts';
 
 /**
  * The changes a table written by an earlier Crossover needs, in order, each run once per table and
@@ -10,6 +11,8 @@ import { writeListingEntries } from './listing-entries.ts';
 const migrations: { name: string; run: (client: DynamoDBDocumentClient, table: string) => Promise<number> }[] = [
   // Lists read per-key entries since 2026-12: open challenges and verified firms of older tables have none.
   { name: '2026-12-listing-entries', run: writeListingEntries },
+  // Followers are reminded of question deadlines since 2026-12: the published challenges of older tables have none filed.
+  { name: '2026-12-question-deadlines', run: fileQuestionDeadlines },
 ];
 
 /** Runs the migrations this table has not had yet; answers what each wrote. */

@@ -26,6 +26,7 @@ export interface StoredChallenge extends ChallengeTerms {
   decidedAt?: string;
   /** When firms with a draft bid were reminded that the deadline is 48 h away. */
   bidReminderSentAt?: string;
+  questionReminderSentAt?: string;
   version: number;
   /** Present only while published: `open`, with `openUntil` the bid deadline. */
   listing?: 'open';
@@ -70,6 +71,14 @@ export interface ChallengeWrite {
   emails?: OwedEmail[];
   /** The alert run the change starts (publication's fan-out to subscribers), written with it. */
   alertRun?: NewAlertRun;
+  /** Files the challenge's question deadline for the followers' reminder (publication). */
+  fileQuestionDeadline?: boolean;
+}
+
+/** A question deadline filed for the followers' reminder. */
+export interface FiledQuestionDeadline {
+  challengeId: string;
+  questionDeadline: string;
 }
 
 /** The stored side of challenges, their audit trail, questions, followers and NDA acceptances. */
@@ -92,6 +101,10 @@ export interface ChallengeStore {
   pastDeadline(now: string, limit: number): Promise<StoredChallenge[]>;
   /** Published challenges whose bid deadline lies after `after` and at or before `until`. */
   closingBetween(after: string, until: string): Promise<StoredChallenge[]>;
+  /** The filed question deadlines before `until` (the oldest first, at most `limit`). */
+  questionDeadlinesBefore(until: string, limit: number): Promise<FiledQuestionDeadline[]>;
+  /** Takes a filed deadline off the list, and files `moved` instead if given. */
+  refileQuestionDeadline(filed: FiledQuestionDeadline, moved?: FiledQuestionDeadline): Promise<void>;
   /** The most recently published of the challenges still published (open) that were published in [from, until): at most `limit`. */
   publishedBetween(from: string, until: string, limit: number): Promise<StoredChallenge[]>;
   audit(challengeId: string): Promise<StoredAuditEntry[]>;

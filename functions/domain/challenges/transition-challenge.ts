@@ -19,7 +19,7 @@ export type Decision =
 const noteOf = (decision: Decision) => ('comment' in decision ? decision.comment : 'reason' in decision ? decision.reason : undefined);
 
 /** What each transition writes besides the status, and whom it tells. */
-async function effects(decision: Decision, challenge: StoredChallenge, ports: ChallengePorts, at: string): Promise<{ set: ChallengeChanges; remove: (keyof ChallengeChanges)[]; emails: OwedEmail[]; alertRun?: NewAlertRun }> {
+async function effects(decision: Decision, challenge: StoredChallenge, ports: ChallengePorts, at: string): Promise<{ set: ChallengeChanges; remove: (keyof ChallengeChanges)[]; emails: OwedEmail[]; alertRun?: NewAlertRun; fileQuestionDeadline?: boolean }> {
   const note = noteOf(decision);
   switch (decision.action) {
     case 'submit':
@@ -31,6 +31,8 @@ async function effects(decision: Decision, challenge: StoredChallenge, ports: Ch
         emails: challengeEmail('challenge.approved', challenge, await commissionerRecipients(challenge, ports)),
         // Every subscriber it fits hears of it: the fan-out starts in the same transaction, so it starts exactly once.
         alertRun: challengeAlertRun(challenge, at),
+        // Its followers are reminded 48 hours before the question deadline.
+        fileQuestionDeadline: true,
       };
     case 'requestChanges':
       return { set: { statusNote: note }, remove: [], emails: challengeEmail('challenge.changes_requested', challenge, await commissionerRecipients(challenge, ports), { comment: note }) };
@@ -66,14 +68,14 @@ export async function transitionChallenge(challengeId: string, decision: Decisio
   if (decision.action === 'submit' && deadlinePassed) throw conflictError('Its question deadline has passed; edit the draft and set later deadlines first.');
   if (decision.action === 'approve' && deadlinePassed) throw conflictError('Its question deadline has passed; request changes so the commissioner can set later deadlines.');
   const at = now.toISOString();
-  const { set, remove, emails, alertRun } = await effects(decision, challenge, ports, at);
+  const { set, remove, emails, alertRun, fileQuestionDeadline } = await effects(decision, challenge, ports, at);
   const changes: ChallengeChanges = { ...set, status: rule.to, statusSince: at, version: challenge.version + 1 };
   const note = noteOf(decision);
   const audit = auditEntry(challengeId, ports.newId(), now, rule.audit, { role: rule.by === 'staff' ? 'staff' : 'commissioner', userId: viewer.userId }, {
     ...(note ? { note } : {}),
     changes: [{ field: 'status', from: challenge.status, to: rule.to }],
   });
-  if (!(await ports.challenges.change(challengeId, challenge.version, { set: changes, remove, audit, emails, ...(alertRun ? { alertRun } : {}) }))) throw stale();
+  if (!(await ports.challenges.change(challengeId, challenge.version, { set: changes, remove, audit, emails, ...(alertRun ? { alertRun, fileQuestionDeadline } : {}) }))) throw stale();
   const changed: StoredChallenge = { ...challenge, ...changes };
   for (const key of remove) delete changed[key];
   return challengePage(changed, viewer, ports);

@@ -20,6 +20,7 @@ import { organisationRejected } from './organisation-rejected.ts';
 import { organisationSuspended } from './organisation-suspended.ts';
 import { organisationVerified } from './organisation-verified.ts';
 import { questionAnswered } from './question-answered.ts';
+import { questionDeadlineReminder } from './question-deadline-reminder.ts';
 import type { MailTemplate } from './template.ts';
 import { alertsDigest } from './alerts-digest.ts';
 import { challengeAlert } from './challenge-alert.ts';
@@ -39,6 +40,7 @@ export const mailTemplates: ReadonlyMap<string, MailTemplate> = new Map(
     challengeAmended,
     challengeClosed,
     questionAnswered,
+    questionDeadlineReminder,
     bidSubmitted,
     bidDeadlineReminder,
     bidShortlisted,
