@@ -7,6 +7,7 @@ import { routes } from '#functions/http/routes.ts';
 import { DeadlineCloser } from './constructs/deadline-closer.ts';
 import { OperatorAlerts } from './constructs/operator-alerts.ts';
 import { OutboxDispatcher } from './constructs/outbox-dispatcher.ts';
+import { WeeklyDigest } from './constructs/weekly-digest.ts';
 import { RouteTableApi } from './constructs/route-table-api.ts';
 import type { MailIdentity } from './constructs/mail-identity.ts';
 import type { Settings } from './settings.ts';
@@ -58,6 +59,7 @@ export class ApiStack extends Stack {
     });
     new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, environment, alerts });
     new DeadlineCloser(this, 'DeadlineCloser', { table: props.table, environment, alerts });
+    new WeeklyDigest(this, 'WeeklyDigest', { table: props.table, environment, alerts });
 
     this.apiDomainName = api.domainName;
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The API without CloudFront (it refuses requests that did not come through CloudFront)' });

@@ -30,13 +30,13 @@ export class DeadlineCloser extends Construct {
     super(scope, id);
     this.function = bundledFunction(this, 'Function', {
       entry: 'functions/events/close-challenges.ts',
-      description: 'Crossover deadline closer: closes challenges past their bid deadline, reminds firms with unsubmitted bids',
+      description: 'Crossover deadline closer: closes challenges past their bid deadline, reminds firms with unsubmitted bids and followers of question deadlines',
       environment: props.environment,
       timeout: Duration.minutes(2),
       memorySize: 512,
     });
-    // It changes challenges (with their audit lines) and writes the emails they owe, nothing else.
-    grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['CHALLENGE#', 'EVENT#'] });
+    // It changes challenges (with their audit lines), writes the emails they owe and takes question deadlines off their list, nothing else.
+    grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['CHALLENGE#', 'EVENT#', 'REMINDERS#'] });
     new Rule(this, 'Schedule', {
       description: 'Close challenges whose bid deadline has passed; remind firms with unsubmitted bids',
       schedule: Schedule.rate(closeSchedule),

@@ -16,8 +16,8 @@ export interface OutboxDispatcherProps {
   alerts: OperatorAlerts;
 }
 
-/** The key prefix of outbox events (`EVENT#<ulid>`); nothing else on the stream reaches the dispatcher. */
-const outboxEventKeyPrefix = 'EVENT#';
+/** The key prefixes of outbox events (`EVENT#<id>`) and alert run steps (`ALERTSTEP#<run>#<n>`); nothing else on the stream reaches the dispatcher. */
+const dispatchedKeyPrefixes = ['EVENT#', 'ALERTSTEP#'];
 
 /**
  * Mails the outbox: the table's stream hands each newly written outbox event to the dispatcher.
@@ -33,13 +33,14 @@ export class OutboxDispatcher extends Construct {
     super(scope, id);
     this.function = bundledFunction(this, 'Function', {
       entry: 'functions/events/outbox-dispatcher.ts',
-      description: 'Crossover outbox dispatcher: mails new outbox events',
+      description: 'Crossover outbox dispatcher: mails new outbox events and fans alert runs out into them',
       environment: props.environment,
       timeout: Duration.minutes(1),
       memorySize: 512,
     });
-    // Reads the event, notes its recipients, remembers each email sent, marks the event delivered: those items only.
-    grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['EVENT#', 'RECIPIENT#', 'IDEMPOTENCY#'] });
+    // Reads the event, notes its recipients, remembers each email sent, marks the event delivered (adding to its alert run's
+    // counts); turns each alert run step into a chunk event and the next step: those items only.
+    grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['EVENT#', 'RECIPIENT#', 'IDEMPOTENCY#', 'ALERTRUN#', 'ALERTSTEP#'] });
     props.mail.grantSend(this.function);
 
     this.failedBatches = new Queue(this, 'FailedBatches', {
@@ -65,7 +66,7 @@ export class OutboxDispatcher extends Construct {
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { pk: { S: FilterRule.beginsWith(outboxEventKeyPrefix) } } },
+            dynamodb: { NewImage: { pk: { S: dispatchedKeyPrefixes.flatMap((prefix) => FilterRule.beginsWith(prefix)) } } },
           }),
         ],
       }),

@@ -76,9 +76,20 @@ describe('Stack: ApiStack', () => {
       .flatMap((statement) => [statement.Action].flat());
   };
 
-  it('runs one function per route group plus the outbox dispatcher and the deadline closer, all on Node.js 22 and arm64', () => {
+  /** The key prefixes the function may write (its `dynamodb:LeadingKeys` condition). */
+  const writablePrefixes = (fn: LambdaFunction): string[] => {
+    const roleLogicalId = fn.Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as IamPolicy[];
+    return policies
+      .filter((policy) => policy.Properties.Roles.some((role) => role.Ref === roleLogicalId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .flatMap((statement) => (statement as { Condition?: Record<string, Record<string, string[]>> }).Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? [])
+      .map((pattern) => pattern.replace(/\*$/, ''));
+  };
+
+  it('runs one function per route group plus the outbox dispatcher, the deadline closer and the weekly digest, all on Node.js 22 and arm64', () => {
     const functions = Object.values(functionsByLogicalId());
-    expect(functions).toHaveLength(routeGroups.length + 2);
+    expect(functions).toHaveLength(routeGroups.length + 3);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       // The API functions also check that each request came through CloudFront.
@@ -197,8 +208,22 @@ describe('Stack: ApiStack', () => {
     });
     expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn');
     expect(mapping.FilterCriteria.Filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
-      { eventName: ['INSERT'], dynamodb: { NewImage: { pk: { S: [{ prefix: 'EVENT#' }] } } } },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { pk: { S: [{ prefix: 'EVENT#' }, { prefix: 'ALERTSTEP#' }] } } } },
     ]);
+  });
+
+  it('starts the weekly digest from EventBridge Scheduler on Monday 08:00 Amsterdam time, writing only alert runs and their steps', () => {
+    const [digest] = Object.entries(functionsByLogicalId()).filter(([, fn]) => String(fn.Properties.Description).includes('weekly digest'));
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Amsterdam',
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [digest![0], 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
+    });
+    const actions = allowedActions(digest![1]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem']));
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
+    expect(writablePrefixes(digest![1])).toEqual(['ALERTRUN#', 'ALERTSTEP#']);
   });
 
   it('lets the dispatcher mark events delivered and send mail', () => {

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bid } from '#shared/bid.ts';
 import type { CreateChallenge } from '#shared/challenge.ts';
 import { remindDraftBidders } from '#functions/domain/bids/remind-draft-bidders.ts';
+import { startWeeklyDigest } from '#functions/domain/alerts/weekly-digest.ts';
 import { closeChallengesPastDeadline } from '#functions/domain/challenges/close-challenges.ts';
+import { remindFollowersOfQuestionDeadline } from '#functions/domain/challenges/remind-followers.ts';
 import { mailTemplates } from '#functions/mail/templates/index.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, uniqueEmail } from '../helpers/api.ts';
@@ -37,8 +39,8 @@ const shownAs: Record<string, (value: number, shown: unknown[]) => boolean> = {
     }),
 };
 
-/** Data that only says which page the email's button opens: reading that page as the recipient is the check. */
-const linkOnly = new Set(['challengeId', 'bidId']);
+/** Data that only says which page the email's button opens (reading that page as the recipient is the check), or which alert run it belongs to. */
+const linkOnly = new Set(['challengeId', 'bidId', 'run', 'organisationId']);
 
 /**
  * PRODUCT.md, "Scale and trust": an email never tells its recipient more than the page would. This walk
@@ -85,14 +87,14 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
       expect((await api('PUT', `/api/challenges/${challengeId}/bids/${bid.id}/scores`, world.people.commissioner.cookie, { scores })).status).toBe(200);
     }
   };
-  const draftChallenge = async () => {
+  const draftChallenge = async (overrides: Partial<CreateChallenge> = {}) => {
     const { commissioner } = world.people;
-    const created = await api<ChallengeAnswer>('POST', '/api/challenges', commissioner.cookie, challengeTerms({ title: `Walk ${ulid().slice(-10)}` }));
+    const created = await api<ChallengeAnswer>('POST', '/api/challenges', commissioner.cookie, challengeTerms({ title: `Walk ${ulid().slice(-10)}`, ...overrides }));
     expect(created.status).toBe(201);
     return created.body;
   };
-  const submittedChallenge = async () => {
-    const draft = await draftChallenge();
+  const submittedChallenge = async (overrides: Partial<CreateChallenge> = {}) => {
+    const draft = await draftChallenge(overrides);
     const submitted = await api<ChallengeAnswer>('POST', `/api/challenges/${draft.id}/submit`, world.people.commissioner.cookie, { version: draft.version });
     expect(submitted.status).toBe(200);
     return submitted.body;
@@ -110,6 +112,9 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
     expect(invited.status).toBe(200);
     return { bid: invited.body, partner };
   };
+
+  /** Alert preferences that hear only of sound challenges, as the account page saves them. */
+  const soundOnly = { disciplines: ['sound'], sectors: [], types: [], funding: [], minBudgetCents: null, municipalities: [], language: 'en', version: 0 };
 
   /** For each kind of email, a scenario that makes Crossover send it (and, where it matters, to people who may not read everything). */
   const scenarios: Record<string, () => Promise<void>> = {
@@ -220,6 +225,27 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
     'bid.not_selected': async () => {
       await scenarios['bid.awarded']!();
     },
+    'challenge.alert': async () => {
+      // Follows sound: a firms-only challenge reaches the verified firm's owner; the suspended one's hears nothing.
+      const [alerted, suspended] = [await organisation('Alerted'), await organisation('Alerted suspended')];
+      for (const { cookie } of [alerted, suspended]) expect((await api('PUT', '/api/me/alerts', cookie, { ...soundOnly, frequency: 'immediately' })).status).toBe(200);
+      await api('POST', `/api/staff/organisations/${suspended.organisationId}/suspend`, world.people.staff.cookie, { reason: 'Reported for unpaid subcontractors.' });
+      const submitted = await submittedChallenge({ disciplines: ['sound'], visibility: 'verified_firms', ndaRequired: true });
+      expect((await api('POST', `/api/staff/challenges/${submitted.id}/approve`, world.people.staff.cookie, { version: submitted.version })).status).toBe(200);
+    },
+    'alerts.digest': async () => {
+      const weekly = await organisation('Digested');
+      expect((await api('PUT', '/api/me/alerts', weekly.cookie, { ...soundOnly, disciplines: ['film_video'], frequency: 'weekly' })).status).toBe(200);
+      const submitted = await submittedChallenge({ disciplines: ['film_video'] });
+      expect((await api('POST', `/api/staff/challenges/${submitted.id}/approve`, world.people.staff.cookie, { version: submitted.version })).status).toBe(200);
+      await startWeeklyDigest({ ...wiring().digestPorts, now: () => new Date(Date.now() + 7 * DAY) });
+    },
+    'question.deadline_reminder': async () => {
+      const submitted = await submittedChallenge({ questionDeadline: daysFromNow(1), bidDeadline: daysFromNow(10) });
+      expect((await api('POST', `/api/staff/challenges/${submitted.id}/approve`, world.people.staff.cookie, { version: submitted.version })).status).toBe(200);
+      await api('PUT', `/api/challenges/${submitted.id}/follow`, world.people.firm.cookie);
+      await remindFollowersOfQuestionDeadline(wiring().challengePorts);
+    },
     'challenge.no_award': async () => {
       const { challengeId } = await closedWithBids(world.people.firm.cookie);
       const body = { version: await versionOf(challengeId), reason: 'None of the bids fitted the budget we have left.' };
@@ -269,19 +295,29 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
       for (const recipient of event.recipients) {
         const email = await arrived(event, recipient);
         checked.add(email.messageId);
-        const shown = await pagesOf(recipient.email, event.data);
-        const texts = shown.filter((item): item is string => typeof item === 'string');
-        for (const [field, value] of Object.entries(event.data)) {
-          if (linkOnly.has(field)) continue;
-          const seen =
-            typeof value === 'string'
-              ? texts.some((text) => text.includes(value))
-              : typeof value === 'number'
-                ? (shownAs[field]?.(value, shown) ?? shown.includes(value))
-                : false;
-          expect(seen, `${event.type} to ${recipient.email}: its ${field} (${JSON.stringify(value)}) is not on any page they may read`).toBe(true);
-        }
+        // An alert or digest quotes the challenges that fit its recipient: each is judged against that challenge's page.
+        const { challenges: alerted, ...data } = event.data as { challenges?: Record<string, unknown>[] };
+        const quoted = ((recipient.personal?.['matches'] ?? []) as { challenge: number }[]).map(({ challenge }) => alerted![challenge]!);
+        for (const challenge of quoted) await seenOnPages(`${event.type} to ${recipient.email}`, recipient.email, challenge);
+        await seenOnPages(`${event.type} to ${recipient.email}`, recipient.email, data);
       }
+    }
+  }
+
+  /** Each piece of content in `data` is on a page its recipient may read (the challenge's or bid's the data names, if any). */
+  async function seenOnPages(what: string, address: string, data: Record<string, unknown>): Promise<void> {
+    const shown = await pagesOf(address, data);
+    const texts = shown.filter((item): item is string => typeof item === 'string');
+    for (const [field, value] of Object.entries(data)) {
+      // A flag (remote, NDA) is said in words the page puts otherwise; reading the challenge's page at all is the check.
+      if (linkOnly.has(field) || typeof value === 'boolean') continue;
+      const seen =
+        typeof value === 'string'
+          ? texts.some((text) => text.includes(value))
+          : typeof value === 'number'
+            ? (shownAs[field]?.(value, shown) ?? shown.includes(value))
+            : Array.isArray(value) && value.every((item) => typeof item === 'string' && texts.includes(item));
+      expect(seen, `${what}: its ${field} (${JSON.stringify(value)}) is not on any page they may read`).toBe(true);
     }
   }
 

@@ -60,7 +60,7 @@ export async function fanOutStep(step: AlertStep, ports: FanOutPorts): Promise<'
     return [{ email: person.email, language: subscriber.language, ...(person.name ? { name: person.name } : {}), personal: { matches } }];
   });
   const chunk: AlertChunk | undefined = recipients.length
-    ? { type: run.kind === 'challenge' ? 'challenge.alert' : 'alerts.digest', recipients, data: { run: run.runId, title: run.title, challenges: run.challenges } }
+    ? { type: run.kind === 'challenge' ? 'challenge.alert' : 'alerts.digest', recipients, data: { run: run.runId, challenges: run.challenges } }
     : undefined;
   const next: AlertStep | undefined = page.cursor
     ? { runId: run.runId, step: step.step + 1, keyIndex: step.keyIndex, cursor: page.cursor }

@@ -8,7 +8,7 @@ import { challengeUrl } from './links.ts';
 import { label, listed, municipalityName } from './vocabulary.ts';
 
 /** What an alert run's emails quote: the run and its challenges' public summaries. */
-export const alertData = z.object({ run: z.string(), title: z.string(), challenges: z.array(alertedChallengeSchema).min(1) });
+export const alertData = z.object({ run: z.string(), challenges: z.array(alertedChallengeSchema).min(1) });
 
 /** Each recipient's own: which of the challenges fit them, and why. */
 export const alertPersonal = z.object({ matches: z.array(z.object({ challenge: z.number().int().min(0), reasons: z.array(alertReasonSchema).min(1) })).min(1) });

@@ -8,7 +8,6 @@ export const alertsDigest = {
   data: alertData,
   example: {
     run: 'digest-2027-W02',
-    title: '2027-W02',
     challenges: [alertedExample, { ...alertedExample, challengeId: '01JALERTEXAMPLE0000000001', title: 'A soundscape for the new metro station', disciplines: ['sound'], ndaRequired: false }],
   },
   personal: alertPersonal,

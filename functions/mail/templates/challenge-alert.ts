@@ -5,7 +5,7 @@ import { alertData, alertedExample, alertItem, alertPersonal } from './alert-dat
 export const challengeAlert = {
   type: 'challenge.alert',
   data: alertData,
-  example: { run: 'challenge-01JALERTEXAMPLE0000000000', title: alertedExample.title, challenges: [alertedExample] },
+  example: { run: 'challenge-01JALERTEXAMPLE0000000000', challenges: [alertedExample] },
   personal: alertPersonal,
   personalExample: { matches: [{ challenge: 0, reasons: [{ kind: 'disciplines', disciplines: ['service_design'] }, { kind: 'budget', minBudgetCents: 2_000_000, budgetMaxCents: 5_000_000 }] }] },
   compose: ({ challenges }, language, { siteUrl }, { matches }) => {
