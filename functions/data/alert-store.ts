@@ -12,7 +12,7 @@ export const subscriptionKeys = (preferences: Pick<AlertPreferences, 'discipline
   preferences.disciplines.length ? preferences.disciplines.map((discipline) => `discipline:${discipline}`) : ['discipline:any'];
 
 /** The subscription items that follow from saved preferences: none while alerts are off. */
-function subscriptionsOf(subscriber: Subscriber, preferences: AlertPreferences) {
+export function subscriptionsOf(subscriber: Subscriber, preferences: AlertPreferences) {
   const { frequency, minBudgetCents, ...criteria } = preferences;
   if (frequency === 'off') return [];
   return subscriptionKeys(preferences).map((key) => ({

@@ -1,5 +1,6 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
@@ -34,11 +35,17 @@ export class WeeklyDigest extends Construct {
       memorySize: 256,
     });
     grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['ALERTRUN#', 'ALERTSTEP#'] });
+    const invoker = new Role(this, 'Invoker', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com'), description: 'EventBridge Scheduler invokes the weekly digest' });
     new Schedule(this, 'Schedule', {
       description: "Start last week's digest of new challenges",
       schedule: ScheduleExpression.expression(digestSchedule, TimeZone.of('Europe/Amsterdam')),
       // A second start in the same week starts nothing, so retrying is safe.
-      target: new LambdaInvoke(this.function, { retryAttempts: 3 }),
+      target: new LambdaInvoke(this.function, { retryAttempts: 3, role: invoker }),
+    });
+    const functionId = Stack.of(this).getLogicalId(this.function.node.defaultChild as CfnElement);
+    Validations.of(invoker).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
+      reason: "The scheduler target grants invoking the function's versions too (`<arn>:*`); the role can invoke this one function only.",
     });
     props.alerts.alarmWhen('WeeklyDigestErrors', this.function.metricErrors(), "Starting the weekly digest failed (the schedule retries; `npm run digest`'s AWS twin is invoking the function)");
   }

@@ -58,9 +58,9 @@ export async function registeredBy(api: TestApi, registration: RegisterOrganisat
  * Delivers the outbox as the stream would: every event written since the last delivery is mailed
  * (tables are per test file), through `wired` (say, one whose SES is down).
  */
-export function outboxDelivery(tableName: string, wired = createMailWiring(parseConfig(process.env))) {
+export function outboxDelivery(tableName: string, wired = createMailWiring(parseConfig(process.env)), dynamoDbEndpoint: string = inject('dynamoDbEndpoint')) {
   const poller = createStreamPoller({
-    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    dynamoDbEndpoint,
     tableName,
     handler: createOutboxDispatcher(() => wired),
     checkpointFile: join(mkdtempSync(join(tmpdir(), 'crossover-orgs-')), 'stream.json'),

@@ -56,15 +56,21 @@ describe('Hardening: what limits the AWS deployment puts on its own functions an
     expect(dynamoActions).not.toContain('dynamodb:Scan');
   });
 
-  it('lets the outbox dispatcher write only outbox events, their recipient notes and its sent-email records', () => {
+  it('lets the outbox dispatcher write only outbox events, their recipient notes, its sent-email records and alert runs with their steps', () => {
     expect(writeStatementOf(functionNamed('outbox dispatcher'))?.Condition).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EVENT#*', 'RECIPIENT#*', 'IDEMPOTENCY#*'] },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EVENT#*', 'RECIPIENT#*', 'IDEMPOTENCY#*', 'ALERTRUN#*', 'ALERTSTEP#*'] },
     });
   });
 
-  it('lets the deadline closer write only challenges (and their audit lines) and outbox events', () => {
+  it('lets the deadline closer write only challenges (and their audit lines), outbox events and question-deadline filings', () => {
     expect(writeStatementOf(functionNamed('deadline closer'))?.Condition).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHALLENGE#*', 'EVENT#*'] },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHALLENGE#*', 'EVENT#*', 'REMINDERS#*'] },
+    });
+  });
+
+  it('lets the weekly digest write only alert runs and their first steps', () => {
+    expect(writeStatementOf(functionNamed('weekly digest'))?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ALERTRUN#*', 'ALERTSTEP#*'] },
     });
   });
 
