@@ -6,6 +6,8 @@ import { dynamoDbClient } from './dynamodb-client.ts';
 import type { DeliveryPorts } from './domain/notifications/deliver-event.ts';
 import type { OutgoingEmail } from './mail/message.ts';
 import { configuredMailer } from './mail/ses-mailer.ts';
+import { signUnsubscribeToken } from './domain/unsubscribe/token.ts';
+import { sessionKey } from './session-key.ts';
 import { mailTemplates } from './mail/templates/index.ts';
 import { lazily, once } from './once.ts';
 import { createWiring, wiring, type Wiring } from './wiring.ts';
@@ -35,7 +37,7 @@ export function createMailWiring(settings: Config = config(), table: Wiring = cr
       // One prefix for every sender (the dispatcher, the staff re-drive, `npm run redrive`), so none sends what another did.
       { persistenceStore: sentEmails, config: idempotency(), keyPrefix: 'email' },
     );
-    const { outbox } = table;
+    const { outbox, mailOptOuts } = table;
     return {
       templates: mailTemplates,
       siteUrl: settings.SITE_URL,
@@ -45,6 +47,8 @@ export function createMailWiring(settings: Config = config(), table: Wiring = cr
       noteRecipients: outbox.noteRecipients,
       markDelivered: outbox.markDelivered,
       markFailed: outbox.markFailed,
+      optedOutAmong: mailOptOuts.optedOutAmong,
+      unsubscribeToken: async (email, kind) => signUnsubscribeToken({ email, kind }, await sessionKey(settings)),
     };
   });
   // The table's parts are carried over as they are (getters, not values), so they stay lazy and shared.

@@ -7,11 +7,13 @@ import { createAlertStore } from './data/alert-store.ts';
 import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
 import { createEvaluationStore } from './data/evaluation-store.ts';
+import { createMailOptOutStore } from './data/mail-opt-outs.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { createOutboxStore } from './data/outbox-store.ts';
 import { isTableReachable } from './data/table-probe.ts';
 import { documentClientOf, dynamoDbClient, observeRequests, type DynamoDbRequestObserver } from './dynamodb-client.ts';
 import { lazily, once } from './once.ts';
+import { sessionKey } from './session-key.ts';
 import type { PersonalDataPorts } from './domain/account/personal-data.ts';
 import type { AlertPorts, FanOutPorts } from './domain/alerts/ports.ts';
 import type { DigestPorts } from './domain/alerts/weekly-digest.ts';
@@ -21,6 +23,7 @@ import type { ChallengePorts } from './domain/challenges/ports.ts';
 import type { DailyLimits } from './domain/daily-allowance.ts';
 import type { EvaluationPorts } from './domain/evaluation/ports.ts';
 import type { OrganisationPorts } from './domain/organisations/ports.ts';
+import type { UnsubscribePorts } from './domain/unsubscribe/ports.ts';
 import { signInPortsOf, type SignInSecrets } from './sign-in-ports.ts';
 
 /**
@@ -60,6 +63,10 @@ export function createWiring(settings: Config = config()) {
   const alertRuns = once(() => createAlertRunStore(documentClient(), table));
   const fanOutPorts = once((): FanOutPorts => ({ runs: alertRuns(), alerts: alerts(), audience: alertRuns(), now: clock.now }));
   const digestPorts = once((): DigestPorts => ({ runs: alertRuns(), challenges: bidPorts().challenges, now: clock.now }));
+  const mailOptOuts = once(() => createMailOptOutStore(documentClient(), table));
+  const unsubscribePorts = once(
+    (): UnsubscribePorts => ({ key: () => sessionKey(settings), optOuts: mailOptOuts(), alerts: alerts(), organisations: organisationPorts().store, now: clock.now }),
+  );
   const personalDataPorts = once((): PersonalDataPorts => {
     const { store } = organisationPorts();
     return {
@@ -74,6 +81,8 @@ export function createWiring(settings: Config = config()) {
       scrubOutbox: outbox().scrubRecipient,
       alertPreferences: async (userId) => alerts().preferences(userId),
       forgetAlerts: async (userId) => alerts().forget(userId),
+      mailOptOuts: async (email) => mailOptOuts().optOutsOf(email),
+      forgetMailOptOuts: async (email) => mailOptOuts().forget(email),
       forgetInvitations: async (email) => {
         for (const { organisationId } of await store.invitationsFor(email)) await store.decline(email, organisationId);
       },
@@ -98,6 +107,8 @@ export function createWiring(settings: Config = config()) {
     fanOutPorts,
     digestPorts,
     alertRuns,
+    mailOptOuts,
+    unsubscribePorts,
     /** Sign-in's ports, with the secrets and the code's sender its function brings (the mail code stays in that bundle). */
     signInPorts: () => (secrets: SignInSecrets): SignInPorts => signInPortsOf(accounts(), settings, ulid, secrets),
     /** Does the table answer a read? (health) */

@@ -57,7 +57,7 @@ export class ApiStack extends Stack {
       environment,
       alerts,
     });
-    new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, environment, alerts });
+    new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, sessionKey: props.sessionKey, environment, alerts });
     new DeadlineCloser(this, 'DeadlineCloser', { table: props.table, environment, alerts });
     new WeeklyDigest(this, 'WeeklyDigest', { table: props.table, environment, alerts });
 

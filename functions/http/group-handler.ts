@@ -62,7 +62,7 @@ function shapeResponse(route: RouteDefinition, answer: unknown): Result {
 
 function routeHandler(route: RouteDefinition, implementation: RouteImplementation<RouteDefinition>) {
   return async (event: APIGatewayProxyEventV2, context: Context): Promise<Result> => {
-    refuseCrossSiteWrites(route.method, event);
+    refuseCrossSiteWrites(route, event);
     const { caller, renewedCookie } = await resolveCaller(event);
     await authorise(route, caller, event.pathParameters ?? {}, resourceOwners);
     const input = parseRequest(route, event);

@@ -16,9 +16,10 @@ function problemResponses(route: RouteDefinition, problem: ResponseConfig['conte
   const refused = refusedWhile(route);
   if (refused.length) responses['403'] = answer(`The caller's organisation is ${refused.join(' or ')}: it changes nothing here`);
   if (route.request?.body) {
-    responses['400'] = answer('The body is not valid JSON, or a parameter is not valid');
+    const form = route.request.bodyEncoding === 'form';
+    responses['400'] = answer(form ? 'A parameter is not valid' : 'The body is not valid JSON, or a parameter is not valid');
     responses['413'] = answer('The body is larger than 256 KB');
-    responses['415'] = answer('The body is not JSON');
+    responses['415'] = answer(form ? 'The body is not a form (application/x-www-form-urlencoded)' : 'The body is not JSON');
     responses['422'] = answer('Some fields are not valid; `errors` names each');
   }
   return responses;
@@ -43,7 +44,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
         params: route.request?.params,
         query: route.request?.query,
         body: route.request?.body
-          ? { required: true, content: { 'application/json': { schema: route.request.body } } }
+          ? { required: true, content: { [route.request.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json']: { schema: route.request.body } } }
           : undefined,
       },
       responses: {

@@ -126,4 +126,23 @@ describe('Function: parseRequest', () => {
 
     expect(problemOf(() => parseRequest(withoutInput, event())).status).toBe(400);
   });
+
+  describe('a route whose body comes as a form (the one-click unsubscribe)', () => {
+    const formRoute = {
+      ...route,
+      request: { params: route.request.params, body: z.object({ 'List-Unsubscribe': z.literal('One-Click') }), bodyEncoding: 'form' },
+    } as const satisfies RouteDefinition;
+    const form = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' };
+
+    it('reads the form fields as the body, base64-encoded or not', () => {
+      expect(parseRequest(formRoute, event(form)).body).toEqual({ 'List-Unsubscribe': 'One-Click' });
+      expect(parseRequest(formRoute, event({ ...form, body: Buffer.from(form.body).toString('base64'), isBase64Encoded: true })).body).toEqual({ 'List-Unsubscribe': 'One-Click' });
+    });
+
+    it('refuses JSON there with 415 and a form without the one-click field with 422, while JSON routes still refuse a form', () => {
+      expect(problemOf(() => parseRequest(formRoute, event())).status).toBe(415);
+      expect(problemOf(() => parseRequest(formRoute, event({ ...form, body: 'List-Unsubscribe=Later' }))).status).toBe(422);
+      expect(problemOf(() => parseRequest(route, event(form))).status).toBe(415);
+    });
+  });
 });

@@ -8,6 +8,7 @@ import type { RouteDefinition } from './route.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
 
 type Part = 'path' | 'query' | 'body';
 
@@ -34,6 +35,17 @@ function rawBody(event: APIGatewayProxyEventV2): Buffer | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
+/** A form body's fields as an object; a field sent twice keeps its last value. */
+function parseFormBody(event: APIGatewayProxyEventV2): unknown {
+  const body = rawBody(event);
+  if (!body) throw validationFailed([{ field: 'body', message: 'A form body is required' }]);
+  if (body.byteLength > MAX_BODY_BYTES) throw payloadTooLarge(MAX_BODY_BYTES);
+  if (!FORM_CONTENT_TYPE.test(event.headers['content-type'] ?? '')) {
+    throw unsupportedMediaType('Send the body as a form, with `content-type: application/x-www-form-urlencoded`.');
+  }
+  return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+}
+
 function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   const body = rawBody(event);
   if (!body) throw validationFailed([{ field: 'body', message: 'A JSON body is required' }]);
@@ -57,11 +69,11 @@ export type RequestInput<R extends RouteDefinition> = {
 
 /** Reads and checks a request's path, query and body against the route's schemas. */
 export function parseRequest<R extends RouteDefinition>(route: R, event: APIGatewayProxyEventV2): RequestInput<R> {
-  const { params, query, body } = route.request ?? {};
+  const { params, query, body, bodyEncoding } = route.request ?? {};
   if (!body && rawBody(event)) throw badRequest('This request takes no body.');
   return {
     params: params ? parseWith(params, event.pathParameters ?? {}, 'path') : {},
     query: query ? parseWith(query, event.queryStringParameters ?? {}, 'query') : {},
-    body: body ? parseWith(body, parseJsonBody(event), 'body') : undefined,
+    body: body ? parseWith(body, bodyEncoding === 'form' ? parseFormBody(event) : parseJsonBody(event), 'body') : undefined,
   } as RequestInput<R>;
 }

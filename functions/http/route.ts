@@ -53,7 +53,17 @@ export interface RouteDefinition {
     params?: z.ZodObject;
     query?: z.ZodObject;
     body?: z.ZodType;
+    /**
+     * How the body comes: JSON unless `form` (`application/x-www-form-urlencoded`), which only the
+     * one-click unsubscribe takes, as mail clients send it so (RFC 8058).
+     */
+    bodyEncoding?: 'form';
   };
+  /**
+   * A change any origin may send, not only the site: the path's signed token, never the session
+   * cookie, is its authority (the one-click unsubscribe, which mail services send from their servers).
+   */
+  anyOrigin?: true;
   /**
    * The most one successful call may cost in DynamoDB, caller included: requests of every kind, and
    * items read (a Query's items before any filter, a GetItem's item, a BatchGetItem's items). The

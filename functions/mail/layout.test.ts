@@ -26,10 +26,34 @@ describe('Function: renderEmail', () => {
     expect(renderEmail(content, 'nl').text).toContain('opdrachtenmarktplaats');
     expect(renderEmail(content, 'en').text).toContain('commissioning marketplace');
   });
+
+  it('links a non-transactional email to its unsubscribe page in both parts, and a transactional one nowhere', () => {
+    const content = { subject: 'S', heading: 'H', paragraphs: ['P'] };
+    const unsubscribeUrl = 'https://crossover.example/en/unsubscribe?token=a.b.c';
+
+    const notice = renderEmail(content, 'en', { unsubscribeUrl });
+    const transactional = renderEmail(content, 'en');
+
+    expect(notice.html).toContain(`href="${unsubscribeUrl}"`);
+    expect(notice.html).toContain('Change or stop these emails');
+    expect(notice.text).toContain(`Change or stop these emails: ${unsubscribeUrl}`);
+    expect(renderEmail(content, 'nl', { unsubscribeUrl }).text).toContain('Deze e-mails niet meer ontvangen of aanpassen');
+    expect(transactional.html).not.toContain('unsubscribe');
+    expect(transactional.text).not.toContain('unsubscribe');
+  });
 });
 
 describe('Mail templates', () => {
   const everyTemplate: MailTemplate[] = [...mailTemplates.values(), signInCode];
+
+  it('marks the reminders and notices about followed challenges as notices, and leaves every other email transactional', () => {
+    const nonTransactional = Object.fromEntries(everyTemplate.filter((template) => template.unsubscribe).map((template) => [template.type, template.unsubscribe]));
+    const transactional = everyTemplate.filter((template) => !template.unsubscribe).map((template) => template.type);
+
+    expect(nonTransactional).toMatchObject({ 'bid.deadline_reminder': 'notices', 'question.answered': 'notices', 'challenge.amended': 'notices' });
+    expect(transactional).toEqual(expect.arrayContaining(['account.sign-in-code', 'bid.submitted', 'bid.awarded', 'organisation.verified', 'organisation.rejected', 'organisation.suspended', 'organisation.invitation']));
+  });
+
   it.each(everyTemplate.map((template) => [template.type, template] as const))(
     '%s says different things in Dutch and English, with subject, heading and text',
     (_type, template) => {

@@ -19,10 +19,22 @@ const footer: Record<Language, string> = {
   en: "Crossover is the commissioning marketplace of the Amsterdam metropolitan region's creative cluster.",
 };
 
-function renderText(content: EmailContent, language: Language): string {
+/** The footer link of a non-transactional email, to the page that changes or stops that kind of email. */
+const unsubscribeLabel: Record<Language, string> = {
+  nl: 'Deze e-mails niet meer ontvangen of aanpassen',
+  en: 'Change or stop these emails',
+};
+
+/** What the layout adds to a template's content: for a non-transactional email, its unsubscribe page. */
+export interface LayoutOptions {
+  unsubscribeUrl?: string;
+}
+
+function renderText(content: EmailContent, language: Language, { unsubscribeUrl }: LayoutOptions): string {
   const action = content.action ? [`${content.action.label}: ${content.action.url}`] : [];
   const items = (content.items ?? []).map((item) => [item.title, ...item.lines, item.url].join('\n'));
-  return [content.heading, ...content.paragraphs, ...items, ...(content.closing ?? []), ...action, '--', footer[language]].join('\n\n') + '\n';
+  const unsubscribe = unsubscribeUrl ? [`${unsubscribeLabel[language]}: ${unsubscribeUrl}`] : [];
+  return [content.heading, ...content.paragraphs, ...items, ...(content.closing ?? []), ...action, '--', footer[language], ...unsubscribe].join('\n\n') + '\n';
 }
 
 const paragraph = (text: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2933">${escapeHtml(text)}</p>`;
@@ -39,10 +51,13 @@ function renderItems(items: NonNullable<EmailContent['items']>): string {
     .join('');
 }
 
-function renderHtml(content: EmailContent, language: Language): string {
+function renderHtml(content: EmailContent, language: Language, { unsubscribeUrl }: LayoutOptions): string {
   const paragraphs = content.paragraphs.map(paragraph).join('') + renderItems(content.items ?? []) + (content.closing ?? []).map(paragraph).join('');
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#0b4f6c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(content.action.label)}</a></p>`
+    : '';
+  const unsubscribe = unsubscribeUrl
+    ? `<br><a href="${escapeHtml(unsubscribeUrl)}" style="color:#52606d;text-decoration:underline">${escapeHtml(unsubscribeLabel[language])}</a>`
     : '';
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(content.subject)}</title></head>
 <body style="margin:0;background:#f4f6f8;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
@@ -50,11 +65,11 @@ function renderHtml(content: EmailContent, language: Language): string {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px">
 <tr><td style="padding:24px 32px;border-bottom:4px solid #0b4f6c;font-size:20px;font-weight:700;color:#0b4f6c">Crossover</td></tr>
 <tr><td style="padding:32px"><h1 style="margin:0 0 16px;font-size:22px;line-height:28px;color:#1f2933">${escapeHtml(content.heading)}</h1>${paragraphs}${action}</td></tr>
-<tr><td style="padding:16px 32px;font-size:13px;line-height:20px;color:#52606d;border-top:1px solid #e4e7eb">${escapeHtml(footer[language])}</td></tr>
+<tr><td style="padding:16px 32px;font-size:13px;line-height:20px;color:#52606d;border-top:1px solid #e4e7eb">${escapeHtml(footer[language])}${unsubscribe}</td></tr>
 </table></td></tr></table></body></html>`;
 }
 
 /** Renders one email in the recipient's language, with a plain-text part saying the same. */
-export function renderEmail(content: EmailContent, language: Language): RenderedEmail {
-  return { subject: content.subject, html: renderHtml(content, language), text: renderText(content, language) };
+export function renderEmail(content: EmailContent, language: Language, options: LayoutOptions = {}): RenderedEmail {
+  return { subject: content.subject, html: renderHtml(content, language, options), text: renderText(content, language, options) };
 }

@@ -15,24 +15,29 @@ import { RecipientRejected, type Mailer, type OutgoingEmail } from './message.ts
  */
 const refusedForGood = new Set(['MessageRejected', 'InvalidParameterValue']);
 
+/** The MIME message of one email, headers and all, as SendRawEmail takes it; nodemailer's composer builds it. */
+export async function composeMime(email: OutgoingEmail, from: string): Promise<Buffer> {
+  const to = email.to.name ? { name: email.to.name, address: email.to.email } : email.to.email;
+  return new MailComposer({
+    from,
+    to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    headers: { 'Content-Language': email.to.language, ...email.headers },
+  })
+    .compile()
+    .build();
+}
+
 /**
  * Sends through SES's SendRawEmail, so that any header (List-Unsubscribe, List-Unsubscribe-Post)
- * reaches the recipient as set. nodemailer's composer builds the MIME message.
+ * reaches the recipient as set.
  */
 export function createSesMailer(ses: SESClient, from: string): Mailer {
   return {
     async send(email: OutgoingEmail) {
-      const to = email.to.name ? { name: email.to.name, address: email.to.email } : email.to.email;
-      const raw = await new MailComposer({
-        from,
-        to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        headers: { 'Content-Language': email.to.language, ...email.headers },
-      })
-        .compile()
-        .build();
+      const raw = await composeMime(email, from);
       try {
         const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
         return { messageId: answer.MessageId ?? '' };

@@ -1,5 +1,6 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -12,6 +13,8 @@ import { grantTableAccess } from './table-access.ts';
 export interface OutboxDispatcherProps {
   table: ITable;
   mail: MailIdentity;
+  /** Signs each recipient's unsubscribe link in non-transactional email. */
+  sessionKey: ISecret;
   environment: Record<string, string>;
   alerts: OperatorAlerts;
 }
@@ -42,6 +45,7 @@ export class OutboxDispatcher extends Construct {
     // counts); turns each alert run step into a chunk event and the next step: those items only.
     grantTableAccess(this.function, props.table, 'readWrite', { writesOnly: ['EVENT#', 'RECIPIENT#', 'IDEMPOTENCY#', 'ALERTRUN#', 'ALERTSTEP#'] });
     props.mail.grantSend(this.function);
+    props.sessionKey.grantRead(this.function);
 
     this.failedBatches = new Queue(this, 'FailedBatches', {
       encryption: QueueEncryption.SQS_MANAGED,

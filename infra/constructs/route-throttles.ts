@@ -17,7 +17,9 @@ const sendsEmail: RouteThrottle = { rateLimit: 5, burstLimit: 10 };
 /**
  * Tighter limits for the routes a burst could abuse, on top of the stage's, so a burst on one of
  * them throttles that route only and never locks everyone out of the rest of the API. Each client
- * is limited by the web ACL's rate rule per IP (infra/edge-stack.ts).
+ * is limited by the web ACL's rate rule per IP (infra/edge-stack.ts). The unsubscribe routes have
+ * none: they send nothing, their signed token cannot be guessed, and a mail service may well send
+ * many one-click requests at once after a notice went out.
  */
 export const routeThrottles: Partial<Record<OperationId, RouteThrottle>> = {
   requestSignInCode: signIn,

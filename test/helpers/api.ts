@@ -14,8 +14,11 @@ export interface ApiAnswer<T = unknown> {
 }
 
 export interface TestApi {
-  /** Calls the API as the site would: JSON, with the site's Origin, and the session cookie if given. */
-  call<T = Record<string, unknown>>(method: string, path: string, options?: { body?: unknown; cookie?: string; origin?: string }): Promise<ApiAnswer<T>>;
+  /**
+   * Calls the API as the site would: JSON, with the site's Origin, and the session cookie if given;
+   * or, with `form`, a form-encoded body (as a mail client's one-click unsubscribe), and `origin: null` sends none.
+   */
+  call<T = Record<string, unknown>>(method: string, path: string, options?: { body?: unknown; form?: Record<string, string>; cookie?: string; origin?: string | null }): Promise<ApiAnswer<T>>;
   stop(): Promise<void>;
 }
 
@@ -29,11 +32,13 @@ export async function startTestApi(): Promise<TestApi> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    async call(method, path, { body, cookie, origin = testSiteUrl } = {}) {
-      const headers: Record<string, string> = { origin };
+    async call(method, path, { body, form, cookie, origin = testSiteUrl } = {}) {
+      const headers: Record<string, string> = origin === null ? {} : { origin };
       if (body !== undefined) headers['content-type'] = 'application/json';
+      if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
       if (cookie) headers['cookie'] = cookie;
-      const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const sent = form ? new URLSearchParams(form).toString() : body === undefined ? undefined : JSON.stringify(body);
+      const response = await fetch(`${base}${path}`, { method, headers, body: sent });
       const text = await response.text();
       const json = /json/.test(response.headers.get('content-type') ?? '');
       return { status: response.status, headers: response.headers, body: text && json ? JSON.parse(text) : text || undefined };

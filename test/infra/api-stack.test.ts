@@ -222,6 +222,12 @@ describe('Stack: ApiStack', () => {
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendRawEmail', 'sqs:SendMessage']));
   });
 
+  it('lets the dispatcher read the session key, which signs the unsubscribe link of each non-transactional email', () => {
+    const [dispatcher] = Object.values(functionsByLogicalId()).filter((fn) => String(fn.Properties.Description).includes('outbox dispatcher'));
+    expect(allowedActions(dispatcher!)).toContain('secretsmanager:GetSecretValue');
+    expect(dispatcher!.Properties.Environment.Variables).toHaveProperty('SESSION_SECRET_ARN');
+  });
+
   it('runs the deadline closer every five minutes from an EventBridge rule, with write access to the table only', () => {
     const [closer] = Object.entries(functionsByLogicalId()).filter(([, fn]) => String(fn.Properties.Description).includes('deadline closer'));
     template.hasResourceProperties('AWS::Events::Rule', {

@@ -4,6 +4,8 @@ import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
 import { isWholePartitionRead } from '#functions/data/whole-partition-reads.ts';
 import { accessRules, type RouteDefinition, type UnverifiedStatus } from '#functions/http/route.ts';
 import { routes, type OperationId } from '#functions/http/routes.ts';
+import { signUnsubscribeToken } from '#functions/domain/unsubscribe/token.ts';
+import { sessionKey } from '#functions/session-key.ts';
 import { wiring } from '#functions/wiring.ts';
 import { bidContent, passDeadline } from '../helpers/bids.ts';
 import { challengeTerms, daysFromNow, storedChallenge } from '../helpers/challenges.ts';
@@ -112,6 +114,12 @@ async function sealedBidAfterDeadline(world: World, api: TestApi): Promise<Param
   await passDeadline(challengeId);
   return { challengeId, bidId: bid.id };
 }
+
+/** The unsubscribe link of commissioner A's owner, who has saved no alert preferences: changing them reads the suggestion's organisation too. */
+const unsubscribeLink = (kind: 'alerts' | 'notices') => async (world: World) => {
+  const owner = await wiring().organisationPorts.store.person(world.ownerOfA);
+  return { token: await signUnsubscribeToken({ email: owner!.email, kind }, await sessionKey(wiring().config)) };
+};
 
 const withChallenge = (status: 'draft' | 'submitted' | 'published', overrides = {}) => async (world: World) => ({
   challengeId: (await storedChallenge(world.organisationIds.commissionerA, status, overrides)).challengeId,
@@ -236,6 +244,9 @@ const expectations: Record<OperationId, Expectation> = {
     },
     body: async ({ challengeId, bidId }) => ({ version: await challengeVersion(challengeId!), bidId, feedback: 'The winning bid knew the residents best.' }),
   },
+  getMailChoices: { prepare: unsubscribeLink('notices') },
+  saveMailChoices: { prepare: unsubscribeLink('alerts'), body: () => ({ alertFrequency: 'weekly', notices: false }) },
+  unsubscribeOneClick: { prepare: unsubscribeLink('alerts'), body: () => ({ 'List-Unsubscribe': 'One-Click' }) },
   declareNoAward: {
     prepare: sealedBidAfterDeadline,
     body: async ({ challengeId }) => ({ version: await challengeVersion(challengeId!), reason: 'The budget was withdrawn by the council.' }),
@@ -456,7 +467,8 @@ describe('Authorisation and read budgets: every route, called by every kind of c
       const wrong: string[] = [];
       const overBudget: string[] = [];
       for (const caller of callerNames) {
-        const body = route.request?.body ? { body: (await expectation.body?.(parameters, world)) ?? {} } : {};
+        const content = (await expectation.body?.(parameters, world)) ?? {};
+        const body = !route.request?.body ? {} : route.request.bodyEncoding === 'form' ? { form: content as Record<string, string> } : { body: content };
         dynamoDb.reset();
         const answer = await api.call(route.method, fillPath(route.path, parameters), { cookie: world.cookies[caller], ...body });
         const cost = dynamoDb.reset();

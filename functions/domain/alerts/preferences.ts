@@ -1,7 +1,15 @@
 import type { AlertPreferences, AlertSettings } from '#shared/alerts.ts';
+import type { Language } from '#shared/language.ts';
 import type { Person } from '../account/person.ts';
 import { conflictError } from '../errors.ts';
+import type { StoredOrganisation } from '../organisations/ports.ts';
 import type { AlertPorts } from './ports.ts';
+
+/** Until a person saves any preferences: every challenge, weekly, or their firm's disciplines and the sectors it serves. */
+export function suggestedPreferences(language: Language, firm?: Pick<StoredOrganisation, 'disciplines' | 'sectorsServed'>): AlertPreferences {
+  const nothing: AlertPreferences = { disciplines: [], sectors: [], types: [], funding: [], minBudgetCents: null, municipalities: [], language, frequency: 'weekly' };
+  return firm ? { ...nothing, disciplines: [...(firm.disciplines ?? [])], sectors: [...(firm.sectorsServed ?? [])] } : nothing;
+}
 
 /**
  * What the person hears of: their saved preferences or, until they save any, a suggestion drawn
@@ -14,15 +22,8 @@ export async function alertSettingsOf(person: Person, ports: AlertPorts): Promis
     const { version, savedAt: _savedAt, ...preferences } = saved;
     return { preferences, saved: true, suggestedFrom: null, version };
   }
-  const nothing: AlertPreferences = { disciplines: [], sectors: [], types: [], funding: [], minBudgetCents: null, municipalities: [], language: person.language, frequency: 'weekly' };
   const firm = person.membership?.organisationKind === 'creative' ? await ports.organisations.organisation(person.membership.organisationId) : undefined;
-  if (!firm) return { preferences: nothing, saved: false, suggestedFrom: 'nothing', version: 0 };
-  return {
-    preferences: { ...nothing, disciplines: [...(firm.disciplines ?? [])], sectors: [...(firm.sectorsServed ?? [])] },
-    saved: false,
-    suggestedFrom: 'firmProfile',
-    version: 0,
-  };
+  return { preferences: suggestedPreferences(person.language, firm), saved: false, suggestedFrom: firm ? 'firmProfile' : 'nothing', version: 0 };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Language } from '#shared/language.ts';
+import type { UnsubscribeKind } from '#shared/unsubscribe.ts';
 import { renderEmail } from '#functions/mail/layout.ts';
+import { unsubscribeParts } from '#functions/mail/list-unsubscribe.ts';
 import { RecipientRejected, type OutgoingEmail, type Recipient } from '#functions/mail/message.ts';
 import type { MailTemplate } from '#functions/mail/templates/template.ts';
 
@@ -33,6 +35,10 @@ export interface DeliveryPorts {
   /** An event that no retry can deliver (or only to some) is set aside for staff, so it never blocks the ones behind it. */
   markFailed(event: PendingEvent, reason: string, rejected?: Rejection[]): Promise<void>;
   siteUrl: string;
+  /** Those of these addresses (lower-cased) that stopped this kind of email through its link. */
+  optedOutAmong(emails: readonly string[], kind: UnsubscribeKind): Promise<Set<string>>;
+  /** The signed token of the recipient's link that changes or stops this kind of email. */
+  unsubscribeToken(email: string, kind: UnsubscribeKind): Promise<string>;
 }
 
 export type DeliveryOutcome = 'delivered' | 'failed';
@@ -42,7 +48,8 @@ export type DeliveryOutcome = 'delivered' | 'failed';
  * 1. find the event's template and check its data, and each recipient's own data if it has any
  *    (no template or bad data: set aside as failed)
  * 2. note its recipients, so that erasure can find the event by address
- * 3. render one email per recipient, in the recipient's language
+ * 3. render one email per recipient, in the recipient's language; a non-transactional one skips who
+ *    stopped its kind (not a failure) and carries the recipient's unsubscribe link and headers
  * 4. send each once: the key names event and recipient, so a retried or re-driven event skips who
  *    already has it; a recipient the mail service refuses for good is recorded and skipped, while
  *    any other failure stops here and the whole event is retried
@@ -65,12 +72,16 @@ export async function deliverEvent(event: PendingEvent, ports: DeliveryPorts): P
     return 'failed';
   }
   await ports.noteRecipients(event);
+  const kind = template.unsubscribe;
+  const optedOut = kind ? await ports.optedOutAmong(event.recipients.map(({ email }) => email), kind) : new Set<string>();
   const rejected: Rejection[] = [];
   for (const recipient of event.recipients) {
+    if (optedOut.has(recipient.email.toLowerCase())) continue;
     const language: Language = recipient.language;
     const content = template.compose(data.data, language, { siteUrl: ports.siteUrl }, template.personal ? template.personal.parse(recipient.personal) : undefined);
+    const unsubscribe = kind && unsubscribeParts(ports.siteUrl, language, await ports.unsubscribeToken(recipient.email, kind));
     try {
-      await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, { ...renderEmail(content, language), to: recipient });
+      await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, { ...renderEmail(content, language, unsubscribe?.layout), to: recipient, ...(unsubscribe && { headers: unsubscribe.headers }) });
     } catch (error) {
       if (!(error instanceof RecipientRejected)) throw error;
       rejected.push({ email: recipient.email, reason: error.reason });

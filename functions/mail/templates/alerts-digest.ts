@@ -5,6 +5,7 @@ import { pageUrl } from './links.ts';
 /** The weekly digest: the week's new challenges that fit the subscriber, each with why; sent only when there is one. */
 export const alertsDigest = {
   type: 'alerts.digest',
+  unsubscribe: 'alerts',
   data: alertData,
   example: {
     run: 'digest-2027-W02',

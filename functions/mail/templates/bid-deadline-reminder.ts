@@ -7,6 +7,7 @@ import { pageUrl } from './links.ts';
 /** Reminds firms with a draft or withdrawn bid, two days before the deadline, that only a submitted bid reaches the commissioner. */
 export const bidDeadlineReminder = {
   type: 'bid.deadline_reminder',
+  unsubscribe: 'notices',
   data: challengeData.extend({ bidDeadline: z.iso.datetime() }),
   example: { ...challengeExample, bidDeadline: '2025-06-13T15:00:00.000Z' },
   compose: ({ challengeTitle, commissionerName, bidDeadline }, language, { siteUrl }) =>

@@ -4,6 +4,7 @@ import { alertData, alertedExample, alertItem, alertPersonal } from './alert-dat
 /** Tells a subscriber, as soon as staff publish it, of a challenge that fits their alert preferences, and why. */
 export const challengeAlert = {
   type: 'challenge.alert',
+  unsubscribe: 'alerts',
   data: alertData,
   example: { run: 'challenge-01JALERTEXAMPLE0000000000', challenges: [alertedExample] },
   personal: alertPersonal,

@@ -7,6 +7,7 @@ import { challengeUrl } from './links.ts';
 /** Tells the firms that showed interest that the commissioner extended a deadline or added attachments. */
 export const challengeAmended = {
   type: 'challenge.amended',
+  unsubscribe: 'notices',
   data: challengeData.extend({ bidDeadline: z.iso.datetime(), questionDeadline: z.iso.datetime(), addedAttachments: z.number().int().min(0) }),
   example: { ...challengeExample, bidDeadline: '2025-06-13T15:00:00.000Z', questionDeadline: '2025-06-06T10:00:00.000Z', addedAttachments: 2 },
   compose: ({ challengeId, challengeTitle, commissionerName, bidDeadline, questionDeadline, addedAttachments }, language, { siteUrl }) =>

@@ -19,3 +19,13 @@ export function bidUrl(siteUrl: string, language: Language, bidId: string): stri
 export function evaluationUrl(siteUrl: string, language: Language, challengeId: string): string {
   return pageUrl(siteUrl, language, `/challenges/${encodeURIComponent(challengeId)}/evaluation`);
 }
+
+/** The page that changes or stops one kind of email without signing in, for the link in its footer. */
+export function unsubscribePageUrl(siteUrl: string, language: Language, token: string): string {
+  return pageUrl(siteUrl, language, `/unsubscribe?token=${encodeURIComponent(token)}`);
+}
+
+/** Where a mail client sends the one-click unsubscribe (RFC 8058); the API, so no language. */
+export function oneClickUnsubscribeUrl(siteUrl: string, token: string): string {
+  return `${siteUrl}/api/unsubscribe/${encodeURIComponent(token)}`;
+}

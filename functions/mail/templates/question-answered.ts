@@ -6,6 +6,7 @@ import { challengeUrl } from './links.ts';
 /** Publishes a clarification answer to every firm that showed interest, quoting the question but never who asked it. */
 export const questionAnswered = {
   type: 'question.answered',
+  unsubscribe: 'notices',
   data: challengeData.extend({ question: z.string().min(1), answer: z.string().min(1) }),
   example: {
     ...challengeExample,

@@ -7,6 +7,7 @@ import { challengeUrl } from './links.ts';
 /** Reminds the firms that follow a challenge, two days ahead, that its question deadline is near. */
 export const questionDeadlineReminder = {
   type: 'question.deadline_reminder',
+  unsubscribe: 'notices',
   data: challengeData.extend({ questionDeadline: z.iso.datetime() }),
   example: { ...challengeExample, questionDeadline: '2025-06-06T10:00:00.000Z' },
   compose: ({ challengeId, challengeTitle, commissionerName, questionDeadline }, language, { siteUrl }) =>

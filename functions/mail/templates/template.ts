@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EmailType } from '#functions/domain/kernel.ts';
 import type { Language } from '#shared/language.ts';
+import type { UnsubscribeKind } from '#shared/unsubscribe.ts';
 import type { EmailContent } from '../layout.ts';
 
 /** One kind of email: which event it answers, the data it needs, and what it says per language. */
@@ -16,4 +17,10 @@ export interface MailTemplate<S extends z.ZodType = z.ZodType, P extends z.ZodTy
   /** Sample personal data, for tests and previews. */
   personalExample?: z.infer<P>;
   compose(data: z.infer<S>, language: Language, links: { siteUrl: string }, personal: z.infer<P>): EmailContent;
+  /**
+   * Which kind of non-transactional email this is: each one carries a link that changes or stops
+   * that kind, and the one-click List-Unsubscribe headers. Absent for transactional email (sign-in
+   * codes, receipts, decisions), which always goes out.
+   */
+  unsubscribe?: UnsubscribeKind;
 }

@@ -9,6 +9,7 @@ import type {
 import { mraMunicipalities } from '$shared/organisation.ts';
 import type { challengeStatuses, challengeTypes, fundingInstruments, rightsModels, visibilities, workplaces } from '$shared/challenge.ts';
 import type { BidStatus, PartnerStatus } from '$shared/bid.ts';
+import { alertFrequencies } from '$shared/alerts.ts';
 import { m } from './paraglide/messages.js';
 
 type Of<T extends readonly string[]> = T[number];
@@ -153,3 +154,12 @@ const partnerStatusLabels: Record<PartnerStatus, Label> = {
 
 export const bidStatusLabel = (value: BidStatus) => bidStatusLabels[value]();
 export const partnerStatusLabel = (value: PartnerStatus) => partnerStatusLabels[value]();
+
+const alertFrequencyWords: Record<Of<typeof alertFrequencies>, [Label, Label]> = {
+  immediately: [m.account_alerts_frequency_immediately, m.account_alerts_frequency_immediately_text],
+  weekly: [m.account_alerts_frequency_weekly, m.account_alerts_frequency_weekly_text],
+  off: [m.account_alerts_frequency_off, m.account_alerts_frequency_off_text],
+};
+
+/** How often alerts come, as radio choices with a line saying what each sends (account page, unsubscribe page). */
+export const alertFrequencyOptions = () => alertFrequencies.map((value) => ({ value, label: alertFrequencyWords[value][0](), text: alertFrequencyWords[value][1]() }));

@@ -2,6 +2,7 @@ import { defaultLanguage } from '#shared/language.ts';
 import { erasePersonalData, exportPersonalData } from '#functions/domain/account/personal-data.ts';
 import { meOf } from '#functions/domain/account/profile.ts';
 import { alertSettingsOf, saveAlertPreferences } from '#functions/domain/alerts/preferences.ts';
+import { mailChoicesOf, saveMailChoices, stopByLink } from '#functions/domain/unsubscribe/mail-choices.ts';
 import { requestSignInCode, verifySignIn } from '#functions/domain/account/sign-in.ts';
 import { acceptInvitation, declineInvitation, personalInvitations } from '#functions/domain/organisations/personal-invitations.ts';
 import { sessionKey } from '#functions/session-key.ts';
@@ -21,7 +22,7 @@ const signInPorts = async () => wiring().signInPorts({ key: await sessionKey(wir
 const clientOf = (event: Parameters<typeof clientAddress>[0]) =>
   clientAddress(event, Boolean(wiring().config.ORIGIN_SECRET_ARN));
 
-/** Sign-in, sessions and the signed-in person's own account. */
+/** Sign-in, sessions, the signed-in person's own account, and what an unsubscribe link changes. */
 export const handler = createGroupHandler('account', {
   requestSignInCode: async ({ body, caller, event }) => {
     const language = body.language ?? (caller.kind === 'person' ? caller.language : defaultLanguage);
@@ -57,4 +58,7 @@ export const handler = createGroupHandler('account', {
     await erasePersonalData(person(caller), wiring().personalDataPorts);
     return new Reply(undefined, { cookies: [clearedSessionCookie(wiring().config.SITE_URL)] });
   },
+  getMailChoices: async ({ params }) => mailChoicesOf(params.token, wiring().unsubscribePorts),
+  saveMailChoices: async ({ params, body }) => saveMailChoices(params.token, body, wiring().unsubscribePorts),
+  unsubscribeOneClick: async ({ params }) => stopByLink(params.token, wiring().unsubscribePorts),
 });

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { acceptedSchema, meSchema, requestCodeSchema, sessionSchema, updateMeSchema, verifySignInSchema } from '#shared/account.ts';
 import { organisationIdParamsSchema, organisationSchema, personalInvitationsSchema } from '#shared/organisation.ts';
 import { alertSettingsSchema, saveAlertPreferencesSchema } from '#shared/alerts.ts';
+import { mailChoicesSchema, oneClickUnsubscribeSchema, saveMailChoicesSchema, unsubscribeParamsSchema } from '#shared/unsubscribe.ts';
 import type { RouteDefinition } from '../../route.ts';
 
-/** The account group's routes: signing in and out, the signed-in person and their invitations. Plain data, joined in `functions/http/routes.ts`. */
+/**
+ * The account group's routes: signing in and out, the signed-in person, their invitations, and the
+ * unsubscribe link in non-transactional emails (public: its signed token is the authority). Plain
+ * data, joined in `functions/http/routes.ts`.
+ */
 export const accountRoutes = [
   {
     operationId: 'requestSignInCode',
@@ -100,7 +105,7 @@ export const accountRoutes = [
     path: '/api/me/export',
     access: 'signedIn',
     group: 'account',
-    reads: { requests: 7, items: 8 },
+    reads: { requests: 8, items: 10 },
     summary: 'All personal data Crossover holds about you, as JSON',
     response: { status: 200, description: 'Your personal data', schema: z.record(z.string(), z.unknown()) },
   },
@@ -111,7 +116,7 @@ export const accountRoutes = [
     access: 'signedIn',
     whileUnverified: ['pending', 'rejected', 'suspended'],
     group: 'account',
-    reads: { requests: 11, items: 7 },
+    reads: { requests: 12, items: 7 },
     summary: 'Erase your personal data; the audit trail keeps an anonymised actor',
     response: { status: 204, description: 'Erased and signed out' },
   },
@@ -149,5 +154,40 @@ export const accountRoutes = [
     summary: 'Decline an invitation: it is deleted',
     request: { params: organisationIdParamsSchema },
     response: { status: 204, description: 'Declined' },
+  },
+  {
+    operationId: 'getMailChoices',
+    method: 'GET',
+    path: '/api/unsubscribe/{token}',
+    access: 'public',
+    group: 'account',
+    reads: { requests: 5, items: 7 },
+    summary: "The unsubscribe link's page, without signing in: the address, its alert frequency and whether notices about followed challenges come",
+    request: { params: unsubscribeParamsSchema },
+    response: { status: 200, description: 'What the address receives', schema: mailChoicesSchema },
+  },
+  {
+    operationId: 'saveMailChoices',
+    method: 'PUT',
+    path: '/api/unsubscribe/{token}',
+    access: 'public',
+    group: 'account',
+    reads: { requests: 9, items: 9 },
+    summary: "Change or stop the link's address's alerts and notices, without signing in",
+    request: { params: unsubscribeParamsSchema, body: saveMailChoicesSchema },
+    response: { status: 200, description: 'What the address now receives', schema: mailChoicesSchema },
+  },
+  {
+    operationId: 'unsubscribeOneClick',
+    method: 'POST',
+    path: '/api/unsubscribe/{token}',
+    access: 'public',
+    // Mail services send it from their own servers; the token alone authorises it.
+    anyOrigin: true,
+    group: 'account',
+    reads: { requests: 9, items: 9 },
+    summary: "One-click unsubscribe (RFC 8058), as mail clients send it from the List-Unsubscribe header: stops the kind of email the link came in; idempotent",
+    request: { params: unsubscribeParamsSchema, body: oneClickUnsubscribeSchema, bodyEncoding: 'form' },
+    response: { status: 200, description: 'Stopped: what the address now receives', schema: mailChoicesSchema },
   },
 ] as const satisfies readonly RouteDefinition[];

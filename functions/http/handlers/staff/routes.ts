@@ -11,7 +11,7 @@ export const staffRoutes = [
     path: '/api/staff/outbox',
     access: 'staff',
     group: 'staff',
-    reads: { requests: 3, items: 20 },
+    reads: { requests: 3, items: 55 },
     summary: 'Outbox events whose emails are still pending or that failed (with each refused address), oldest first',
     request: { query: outboxQuerySchema },
     response: { status: 200, description: 'A page of outbox events', schema: outboxEventListSchema },
