@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { AlertPreferences } from '#shared/alerts.ts';
 import { alertPreferencesEntity } from '#functions/data/alert-preferences.entity.ts';
 import { subscriptionsOf } from '#functions/data/alert-store.ts';
+import { emailClaimEntity } from '#functions/data/email-claim.entity.ts';
 import { alertSubscriptionEntity } from '#functions/data/alert-subscription.entity.ts';
 import { userEntity } from '#functions/data/user.entity.ts';
 import { wiring } from '#functions/wiring.ts';
@@ -37,7 +38,7 @@ export interface BulkSubscriber {
 }
 
 /**
- * Writes thousands of people with their saved preferences and the subscription items that follow
+ * Writes thousands of people (their accounts and addresses) with their saved preferences and the subscription items that follow
  * from them, as the alert store's save would, but in batches of 25: seeding 2,000 or 10,000
  * subscribers one transaction each would take minutes on DynamoDB Local.
  */
@@ -48,6 +49,10 @@ export async function writeSubscribers(client: DynamoDBDocumentClient, table: st
   };
   await userEntity(client, table)
     .put(people.map(({ userId, email, organisationId }) => ({ userId, email, language: 'en' as const, createdAt: at, ...(organisationId ? { organisationId, role: 'member' as const } : {}) })))
+    .go()
+    .then(all);
+  await emailClaimEntity(client, table)
+    .put(people.map(({ userId, email }) => ({ userId, email })))
     .go()
     .then(all);
   await alertPreferencesEntity(client, table)

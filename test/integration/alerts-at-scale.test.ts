@@ -3,7 +3,9 @@ import { ulid } from 'ulid';
 import type { AlertPreferences } from '#shared/alerts.ts';
 import { organisationEntity } from '#functions/data/organisation.entity.ts';
 import { parseConfig } from '#functions/config.ts';
+import { verifyUnsubscribeToken } from '#functions/domain/unsubscribe/token.ts';
 import { createMailWiring } from '#functions/mail-wiring.ts';
+import { wiring } from '#functions/wiring.ts';
 import { uniqueEmail } from '../helpers/api.ts';
 import { everything, writeSubscribers, type BulkSubscriber } from '../helpers/alerts.ts';
 import { marketplace, publishedChallenge, type ChallengeAnswer } from '../helpers/challenges.ts';
@@ -76,5 +78,22 @@ describe('Alert fan-out to 2,000 subscribers', { timeout: 600_000 }, () => {
     expect([...expected].filter((address) => received.get(address) !== 1)).toEqual([]);
     expect([...notExpected].filter((address) => received.has(address))).toEqual([]);
     expect(alerts).toHaveLength(1_200);
+  });
+
+  it('gives every alert a link to its own one-click unsubscribe, which stops that person\'s alerts', async () => {
+    const alerts = (await inbox.all()).filter((email) => email.subject === `New challenge: “${challenge.title}”`);
+    const links = alerts.map((email) => ({ to: recipients(email)[0]!, token: /\/unsubscribe\?token=([\w.-]+)/.exec(email.body.text ?? '')?.[1] }));
+    expect(links.filter(({ token }) => !token)).toEqual([]);
+    const key = new TextEncoder().encode(process.env.SESSION_KEY);
+    const named = await Promise.all(links.map(async ({ to, token }) => [to, (await verifyUnsubscribeToken(token!, key)).email] as const));
+    expect(named.filter(([to, email]) => to !== email)).toEqual([]);
+
+    // One in twenty-four clicks, as a mail service does: a form body, no Origin, no cookie.
+    for (const { to, token } of links.filter((_, n) => n % 24 === 0)) {
+      const clicked = await world.api.call('POST', `/api/unsubscribe/${token}`, { form: { 'List-Unsubscribe': 'One-Click' }, origin: null });
+      expect(clicked.status, to).toBe(200);
+      const person = (await wiring().organisationPorts.store.personByEmail(to))!;
+      expect((await wiring().alertPorts.alerts.preferences(person.userId))?.frequency, to).toBe('off');
+    }
   });
 });
