@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '#functions/local/seed/seed.ts';
 import { wiring } from '#functions/wiring.ts';
 import { signedInAs, startTestApi, type TestApi } from '../helpers/api.ts';
+import { createInbox, recipients } from '../helpers/inbox.ts';
+import { outboxDelivery } from '../helpers/organisations.ts';
 import { createTestTable } from '../helpers/table.ts';
 
 describe('Local seed: npm start fills a new table with a demo marketplace, once', () => {
@@ -121,5 +123,19 @@ describe('Local seed: npm start fills a new table with a demo marketplace, once'
       'lead not_selected: Een wachtkamer zonder wachtgevoel',
       'lead shortlisted: Campagne afvalscheiding voor studenten',
     ]);
+  });
+
+  it('sends a few dozen demo freelancers an alert, each once, when staff publish the submitted demo challenge', async () => {
+    const staff = await signedInAs(wiring().config.STAFF_EMAILS[0]!);
+    const [submitted] = (await api.call<{ items: { id: string; version: number; title: string }[] }>('GET', '/api/staff/challenges', { cookie: staff.cookie })).body.items;
+    expect((await api.call('POST', `/api/staff/challenges/${submitted!.id}/approve`, { cookie: staff.cookie, body: { version: submitted!.version } })).status).toBe(200);
+    await outboxDelivery(wiring().config.TABLE_NAME)();
+
+    const alerts = (await createInbox().all()).filter((email) => [`Nieuwe uitdaging: “${submitted!.title}”`, `New challenge: “${submitted!.title}”`].includes(email.subject));
+    const addressees = alerts.flatMap(recipients);
+    expect(addressees.every((address) => address.endsWith('@freelance.example'))).toBe(true);
+    expect(new Set(addressees).size).toBe(addressees.length);
+    expect(addressees.length).toBeGreaterThanOrEqual(24);
+    expect(await wiring().alertRuns.run(`challenge-${submitted!.id}`)).toMatchObject({ matched: addressees.length, sent: addressees.length });
   });
 });

@@ -5,6 +5,7 @@ import { documentClientOf, dynamoDbClient } from '#functions/dynamodb-client.ts'
 import type { Wiring } from '#functions/wiring.ts';
 import { seedDemoChallenges } from './challenges.ts';
 import { demoOrganisations } from './organisation-data.ts';
+import { seedDemoSubscribers } from './subscribers.ts';
 
 const marker = { pk: 'SEED#demo', sk: 'SEED' };
 
@@ -12,7 +13,7 @@ const marker = { pk: 'SEED#demo', sk: 'SEED' };
  * Fills a new local table with the demo marketplace, once: each demo owner's account, their
  * organisation registered through the same use case the API runs, and verified by staff where
  * the demo says so (their "verified" emails land in the local inbox), then the demo challenges in
- * every state of their lifecycle. Returns whether it seeded.
+ * every state of their lifecycle, then freelancers with alert preferences. Returns whether it seeded.
  */
 export async function seedDemoData(wired: Wiring): Promise<boolean> {
   const table = wired.config.TABLE_NAME;
@@ -28,6 +29,7 @@ export async function seedDemoData(wired: Wiring): Promise<boolean> {
     if (status === 'verified') await reviewOrganisation(registered.id, { action: 'verify' }, wired.organisationPorts);
   }
   await seedDemoChallenges(wired);
+  await seedDemoSubscribers(wired);
   await documentClient.send(new PutCommand({ TableName: table, Item: { ...marker, seededAt: new Date().toISOString() } }));
   return true;
 }
