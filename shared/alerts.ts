@@ -84,6 +84,18 @@ export const alertRunSchema = z.object({
 export type AlertRunView = z.infer<typeof alertRunSchema>;
 export const alertRunListSchema = z.object({ items: z.array(alertRunSchema), cursor: z.string().nullable() });
 
+/** The staff delivery view's pages: newest run first. */
+export const alertRunQuerySchema = z
+  .object({
+    cursor: z.string().max(2000).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+/** A run's id: its challenge's (`challenge-<id>`) or its week's (`digest-2026-W50`). */
+export const alertRunIdSchema = z.string().regex(/^(challenge-[0-9A-HJKMNP-TV-Z]{26}|digest-\d{4}-W\d{2})$/, 'Not a valid alert run id');
+export const alertRunParamsSchema = z.object({ runId: alertRunIdSchema }).strict();
+
 /**
  * A challenge as an alert or a digest quotes it: what its public summary shows to anyone who may
  * see it, never the brief (an NDA challenge's alert says no more than its summary).

@@ -6,6 +6,10 @@ import { subscriptionsOf } from '#functions/data/alert-store.ts';
 import { emailClaimEntity } from '#functions/data/email-claim.entity.ts';
 import { alertSubscriptionEntity } from '#functions/data/alert-subscription.entity.ts';
 import { userEntity } from '#functions/data/user.entity.ts';
+import { chunkEventId, firstStep } from '#functions/data/alert-run-store.ts';
+import { challengeAlertRun } from '#functions/domain/alerts/alert-runs.ts';
+import type { AlertChunk } from '#functions/domain/alerts/ports.ts';
+import type { StoredChallenge } from '#functions/domain/challenges/ports.ts';
 import { wiring } from '#functions/wiring.ts';
 import { uniqueEmail } from './api.ts';
 import { storedUsers } from './stored-items.ts';
@@ -61,4 +65,26 @@ export async function writeSubscribers(client: DynamoDBDocumentClient, table: st
     .then(all);
   const subscriptions = people.flatMap(({ userId, email, organisationId, preferences }) => subscriptionsOf({ userId, email, ...(organisationId ? { organisationId } : {}) }, preferences));
   await alertSubscriptionEntity(client, table).put(subscriptions).go().then(all);
+}
+
+/**
+ * A challenge's alert run with one chunk of alerts to `emails`, written by the run store as a step
+ * writes it, then marked failed for `refused` through the outbox store as the dispatcher marks it:
+ * for tests that need a run to retry without a stream or an SES that refuses anyone.
+ */
+export async function runWithFailedChunk(challenge: StoredChallenge, emails: string[], refused: string) {
+  const at = new Date().toISOString();
+  const run = challengeAlertRun(challenge, at);
+  const { alertRuns, outbox } = wiring();
+  if (!(await alertRuns.start(run))) throw new Error(`Starting alert run ${run.runId} failed`);
+  const step = firstStep(run);
+  const chunk: AlertChunk = {
+    type: 'challenge.alert',
+    recipients: emails.map((email) => ({ email, language: 'en' as const, personal: { matches: [{ challenge: 0, reasons: [{ kind: 'anything' }] }] } })),
+    data: { run: run.runId, challenges: run.challenges },
+  };
+  if (!(await alertRuns.completeStep(step, chunk, undefined, at))) throw new Error(`Writing the chunk of ${run.runId} failed`);
+  const event = (await outbox.event(chunkEventId(step)))!;
+  await outbox.markFailed(event, 'The mail service refused 1 recipient', [{ email: refused, reason: 'MessageRejected: Email address is not verified.' }]);
+  return run.runId;
 }

@@ -7,6 +7,7 @@ import { routes, type OperationId } from '#functions/http/routes.ts';
 import { signUnsubscribeToken } from '#functions/domain/unsubscribe/token.ts';
 import { sessionKey } from '#functions/session-key.ts';
 import { wiring } from '#functions/wiring.ts';
+import { runWithFailedChunk } from '../helpers/alerts.ts';
 import { bidContent, passDeadline } from '../helpers/bids.ts';
 import { challengeTerms, daysFromNow, storedChallenge } from '../helpers/challenges.ts';
 import { signedInAs, startTestApi, uniqueEmail, type TestApi } from '../helpers/api.ts';
@@ -164,6 +165,15 @@ const expectations: Record<OperationId, Expectation> = {
     prepare: async (world, api) => {
       const pending = await api.call<{ items: { id: string }[] }>('GET', '/api/staff/outbox', { cookie: world.cookies.staff });
       return { eventId: pending.body.items[0]!.id };
+    },
+  },
+  listAlertRuns: {},
+  // A run of commissioner A's challenge whose one chunk failed for one of its two recipients.
+  retryAlertRun: {
+    prepare: async (world) => {
+      const challenge = await storedChallenge(world.organisationIds.commissionerA, 'published');
+      const refused = uniqueEmail('refused');
+      return { runId: await runWithFailedChunk(challenge, [uniqueEmail('alerted'), refused], refused) };
     },
   },
   listOrganisationsForStaff: {},

@@ -53,7 +53,8 @@ export const reasonsLine = (reasons: readonly AlertReason[], language: Language)
 
 /** One challenge as an alert or digest lists it: its summary, commissioner, budget, deadlines and why it fits. */
 export function alertItem(challenge: AlertedChallenge, reasons: readonly AlertReason[], language: Language, siteUrl: string): NonNullable<EmailContent['items']>[number] {
-  const budget = `${euros(challenge.budgetMinCents, language)} – ${euros(challenge.budgetMaxCents, language)}`;
+  // No-break spaces keep the range on one line.
+  const budget = `${euros(challenge.budgetMinCents, language)}\u00a0–\u00a0${euros(challenge.budgetMaxCents, language)}`;
   const nl = language === 'nl';
   return {
     title: challenge.title,
@@ -64,8 +65,8 @@ export function alertItem(challenge: AlertedChallenge, reasons: readonly AlertRe
         ? `Vragen tot ${amsterdamTime(challenge.questionDeadline, language)}, bieden tot ${amsterdamTime(challenge.bidDeadline, language)}.`
         : `Questions until ${amsterdamTime(challenge.questionDeadline, language)}, bids until ${amsterdamTime(challenge.bidDeadline, language)}.`,
       ...(challenge.ndaRequired ? [nl ? 'De volledige opdracht leest u na het accepteren van een geheimhoudingsverklaring (NDA).' : 'You read the full brief after accepting a non-disclosure agreement (NDA).'] : []),
-      `${nl ? 'Waarom u dit krijgt' : 'Why you get this'}: ${reasonsLine(reasons, language)}.`,
     ],
+    note: `${nl ? 'Waarom u dit krijgt' : 'Why you get this'}: ${reasonsLine(reasons, language)}.`,
     url: challengeUrl(siteUrl, language, challenge.challengeId),
   };
 }

@@ -9,7 +9,17 @@ export const alertsDigest = {
   data: alertData,
   example: {
     run: 'digest-2027-W02',
-    challenges: [alertedExample, { ...alertedExample, challengeId: '01JALERTEXAMPLE0000000001', title: 'A soundscape for the new metro station', disciplines: ['sound'], ndaRequired: false }],
+    challenges: [alertedExample, {
+        ...alertedExample,
+        challengeId: '01JALERTEXAMPLE0000000001',
+        title: 'A soundscape for the new metro station',
+        summary: 'Compose the sounds travellers hear between the platforms and the street, calm at rush hour and easy to follow.',
+        commissionerName: 'GVB',
+        disciplines: ['sound'],
+        budgetMinCents: 1_500_000,
+        budgetMaxCents: 3_000_000,
+        ndaRequired: false,
+      }],
   },
   personal: alertPersonal,
   personalExample: {

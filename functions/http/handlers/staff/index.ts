@@ -1,3 +1,4 @@
+import { alertRunsPage, retryFailedChunks } from '#functions/domain/alerts/delivery-view.ts';
 import { moderationQueue } from '#functions/domain/challenges/list-challenges.ts';
 import { redriveEvent, undeliveredEvents } from '#functions/domain/notifications/outbox.ts';
 import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
@@ -11,8 +12,9 @@ import { createGroupHandler } from '#functions/http/group-handler.ts';
 const ports = () => wiring().organisationPorts;
 const challengePorts = () => wiring().challengePorts;
 const outboxPorts = () => ({ outbox: wiring().outbox, delivery: mailWiring().delivery });
+const deliveryViewPorts = () => ({ runs: wiring().alertRuns, ...outboxPorts() });
 
-/** The cluster staff's queues and decisions: verifying organisations, moderating challenges. */
+/** The cluster staff's queues and decisions: verifying organisations, moderating challenges, following emails out. */
 export const handler = createGroupHandler('staff', {
   listOrganisationsForStaff: async ({ query: { status, ...page } }) => verificationQueue(status, page, ports().store),
   verifyOrganisation: async ({ params }) => reviewOrganisation(params.organisationId, { action: 'verify' }, ports()),
@@ -22,6 +24,8 @@ export const handler = createGroupHandler('staff', {
   releaseKvkNumber: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'releaseKvk', reason: body.reason }, ports()),
   listOutboxEvents: async ({ query: { status, ...page } }) => undeliveredEvents(status, page, outboxPorts()),
   redriveOutboxEvent: async ({ params }) => redriveEvent(params.eventId, outboxPorts()),
+  listAlertRuns: async ({ query }) => alertRunsPage(query, deliveryViewPorts()),
+  retryAlertRun: async ({ params }) => retryFailedChunks(params.runId, deliveryViewPorts()),
   listChallengesForStaff: async ({ query: { status, ...page } }) => moderationQueue(status, page, challengePorts()),
   approveChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'approve', ...body }, actingViewer(caller), challengePorts()),
   requestChallengeChanges: async ({ params, body, caller }) =>

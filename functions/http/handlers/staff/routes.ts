@@ -1,3 +1,4 @@
+import { alertRunListSchema, alertRunParamsSchema, alertRunQuerySchema, alertRunSchema } from '#shared/alerts.ts';
 import { challengeIdParamsSchema, challengeListSchema, challengeReasonSchema, challengeSchema, commentSchema, moderationQueueQuerySchema, versionSchema } from '#shared/challenge.ts';
 import { organisationIdParamsSchema, organisationListSchema, organisationSchema, reasonSchema, staffQueueQuerySchema } from '#shared/organisation.ts';
 import { outboxEventListSchema, outboxEventParamsSchema, outboxEventSchema, outboxQuerySchema } from '#shared/outbox.ts';
@@ -26,6 +27,28 @@ export const staffRoutes = [
     summary: 'Send a pending or failed event again: only the recipients without the email get it, never anyone twice',
     request: { params: outboxEventParamsSchema },
     response: { status: 200, description: 'The event after the attempt', schema: outboxEventSchema },
+  },
+  {
+    operationId: 'listAlertRuns',
+    method: 'GET',
+    path: '/api/staff/alert-runs',
+    access: 'staff',
+    group: 'staff',
+    reads: { requests: 3, items: 55 },
+    summary: "Alert runs (each challenge's fan-out, each weekly digest), newest first: matched, sent, suppressed, failed and still pending",
+    request: { query: alertRunQuerySchema },
+    response: { status: 200, description: 'A page of alert runs', schema: alertRunListSchema },
+  },
+  {
+    operationId: 'retryAlertRun',
+    method: 'POST',
+    path: '/api/staff/alert-runs/{runId}/retry',
+    access: 'staff',
+    group: 'staff',
+    reads: { requests: 9, items: 6 },
+    summary: "Send a run's failed chunks again: only the recipients without the email get it, never anyone twice",
+    request: { params: alertRunParamsSchema },
+    response: { status: 200, description: 'The run after the attempt', schema: alertRunSchema },
   },
   {
     operationId: 'listOrganisationsForStaff',
