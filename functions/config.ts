@@ -13,6 +13,8 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: httpUrl().optional(),
   SES_ENDPOINT: httpUrl().optional(),
   MAIL_FROM: z.string().min(3).default('Crossover <noreply@crossover.local>'),
+  /** In AWS: the SES configuration set every email is sent with, which publishes its bounces and complaints. Unset locally. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   SITE_URL: httpUrl().default('http://localhost:3000'),
   APP_VERSION: z.string().min(1).default('0.0.0-dev'),
   /** Signs session cookies and keys the sign-in code hashes: set directly locally, or read from Secrets Manager in AWS. */

@@ -37,6 +37,8 @@ export const outboxEventEntitySchema = {
       type: 'list',
       items: { type: 'map', properties: { email: { type: 'string', required: true }, reason: { type: 'string', required: true } } },
     },
+    // The recipients skipped because they are on the suppression list (lower-cased): no email went to them.
+    suppressed: { type: 'list', items: { type: 'string' } },
     // A delivered event is deleted by the table's TTL after a while (epoch seconds); pending and failed ones are kept.
     expiresAt: { type: 'number' },
   },

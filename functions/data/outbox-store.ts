@@ -57,6 +57,10 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
 
     noteRecipients: (event: PendingEvent) => noteRecipients(event),
 
+    async noteSuppressed(event: PendingEvent, emails: string[]) {
+      await events.patch({ eventId: event.eventId }).set({ suppressed: emails }).go();
+    },
+
     async markDelivered(event: PendingEvent) {
       const now = new Date();
       const expiresAt = Math.floor(now.getTime() / 1000) + DELIVERED_EVENT_DAYS * 24 * 60 * 60;
@@ -82,7 +86,12 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
         const kept = event.recipients.filter((recipient) => recipient.email.toLowerCase() !== address);
         await events
           .patch({ eventId })
-          .set({ recipients: blanked(kept, address, name) as typeof kept, data: blanked(event.data, address, name), ...(event.rejected ? { rejected: event.rejected.filter((rejection) => rejection.email.toLowerCase() !== address) } : {}) })
+          .set({
+            recipients: blanked(kept, address, name) as typeof kept,
+            data: blanked(event.data, address, name),
+            ...(event.rejected ? { rejected: event.rejected.filter((rejection) => rejection.email.toLowerCase() !== address) } : {}),
+            ...(event.suppressed ? { suppressed: event.suppressed.filter((suppressed) => suppressed !== address) } : {}),
+          })
           .go();
       }
       if (notes.length) await recipients.delete(notes.map(({ eventId }) => ({ email: address, eventId }))).go();

@@ -18,7 +18,7 @@ const refusedForGood = new Set(['MessageRejected', 'InvalidParameterValue']);
  * Sends through SES's SendRawEmail, so that any header (List-Unsubscribe, List-Unsubscribe-Post)
  * reaches the recipient as set. nodemailer's composer builds the MIME message.
  */
-export function createSesMailer(ses: SESClient, from: string): Mailer {
+export function createSesMailer(ses: SESClient, from: string, configurationSet?: string): Mailer {
   return {
     async send(email: OutgoingEmail) {
       const to = email.to.name ? { name: email.to.name, address: email.to.email } : email.to.email;
@@ -33,7 +33,7 @@ export function createSesMailer(ses: SESClient, from: string): Mailer {
         .compile()
         .build();
       try {
-        const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+        const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw }, ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}) }));
         return { messageId: answer.MessageId ?? '' };
       } catch (error) {
         if (error instanceof Error && refusedForGood.has(error.name)) throw new RecipientRejected(`${error.name}: ${error.message}`);
@@ -43,8 +43,8 @@ export function createSesMailer(ses: SESClient, from: string): Mailer {
   };
 }
 
-/** The mailer the configuration names: SES in the function's region, or the local stand-in at `SES_ENDPOINT`. */
-export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM'>): Mailer {
+/** The mailer the configuration names: SES in the function's region (with its configuration set), or the local stand-in at `SES_ENDPOINT`. */
+export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'SES_CONFIGURATION_SET'>): Mailer {
   const ses = new SESClient({ ...awsClientSettings, region: settings.AWS_REGION, ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}) });
-  return createSesMailer(ses, settings.MAIL_FROM);
+  return createSesMailer(ses, settings.MAIL_FROM, settings.SES_CONFIGURATION_SET);
 }

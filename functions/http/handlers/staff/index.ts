@@ -1,5 +1,6 @@
 import { moderationQueue } from '#functions/domain/challenges/list-challenges.ts';
 import { redriveEvent, undeliveredEvents } from '#functions/domain/notifications/outbox.ts';
+import { liftSuppression, suppressionList } from '#functions/domain/notifications/suppressions.ts';
 import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
 import { reviewOrganisation } from '#functions/domain/verification/review-organisation.ts';
 import { verificationQueue } from '#functions/domain/verification/verification-queue.ts';
@@ -12,7 +13,7 @@ const ports = () => wiring().organisationPorts;
 const challengePorts = () => wiring().challengePorts;
 const outboxPorts = () => ({ outbox: wiring().outbox, delivery: mailWiring().delivery });
 
-/** The cluster staff's queues and decisions: verifying organisations, moderating challenges. */
+/** The cluster staff's queues and decisions: verifying organisations, moderating challenges, the outbox and the suppression list. */
 export const handler = createGroupHandler('staff', {
   listOrganisationsForStaff: async ({ query: { status, ...page } }) => verificationQueue(status, page, ports().store),
   verifyOrganisation: async ({ params }) => reviewOrganisation(params.organisationId, { action: 'verify' }, ports()),
@@ -22,6 +23,11 @@ export const handler = createGroupHandler('staff', {
   releaseKvkNumber: async ({ params, body }) => reviewOrganisation(params.organisationId, { action: 'releaseKvk', reason: body.reason }, ports()),
   listOutboxEvents: async ({ query: { status, ...page } }) => undeliveredEvents(status, page, outboxPorts()),
   redriveOutboxEvent: async ({ params }) => redriveEvent(params.eventId, outboxPorts()),
+  listSuppressions: async ({ query }) => suppressionList(query, wiring().suppressions),
+  liftSuppression: async ({ params }) => {
+    await liftSuppression(params.email, wiring().suppressions);
+    return undefined;
+  },
   listChallengesForStaff: async ({ query: { status, ...page } }) => moderationQueue(status, page, challengePorts()),
   approveChallenge: async ({ params, body, caller }) => transitionChallenge(params.challengeId, { action: 'approve', ...body }, actingViewer(caller), challengePorts()),
   requestChallengeChanges: async ({ params, body, caller }) =>
