@@ -86,7 +86,7 @@ describe('Stack: ApiStack', () => {
       // Those that send mail send it with the configuration set that reports bounces and complaints.
       const mailing = allowedActions(fn).includes('ses:SendRawEmail') ? ['SES_CONFIGURATION_SET'] : [];
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['APP_VERSION', 'MAIL_FROM', ...apiOnly, ...mailing, 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
+        ['APP_VERSION', 'MAIL_FROM', ...apiOnly, ...mailing, 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'].sort(),
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
         MAIL_FROM: 'Crossover <noreply@crossover.example.org>',
