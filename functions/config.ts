@@ -15,6 +15,8 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Crossover <noreply@crossover.local>'),
   /** Emails per second one sender hands to SES: the account's sending rate (SES's default for a new account is 14). */
   SES_MAX_SEND_RATE: z.coerce.number().positive().default(14),
+  /** In AWS: the SES configuration set every email is sent with, which publishes its bounces and complaints. Unset locally. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   SITE_URL: httpUrl().default('http://localhost:3000'),
   APP_VERSION: z.string().min(1).default('0.0.0-dev'),
   /** Signs session cookies and keys the sign-in code hashes: set directly locally, or read from Secrets Manager in AWS. */

@@ -37,7 +37,7 @@ export function createMailWiring(settings: Config = config(), table: Wiring = cr
       // One prefix for every sender (the dispatcher, the staff re-drive, `npm run redrive`), so none sends what another did.
       { persistenceStore: sentEmails, config: idempotency(), keyPrefix: 'email' },
     );
-    const { outbox, mailOptOuts } = table;
+    const { outbox, mailOptOuts, suppressions } = table;
     return {
       templates: mailTemplates,
       siteUrl: settings.SITE_URL,
@@ -45,6 +45,8 @@ export function createMailWiring(settings: Config = config(), table: Wiring = cr
         await sendOnce({ key, email });
       },
       noteRecipients: outbox.noteRecipients,
+      suppressedAmong: suppressions.suppressedAmong,
+      noteSuppressed: outbox.noteSuppressed,
       markDelivered: outbox.markDelivered,
       markFailed: outbox.markFailed,
       optedOutAmong: mailOptOuts.optedOutAmong,

@@ -10,6 +10,7 @@ import { createEvaluationStore } from './data/evaluation-store.ts';
 import { createMailOptOutStore } from './data/mail-opt-outs.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { createOutboxStore } from './data/outbox-store.ts';
+import { createSuppressionStore } from './data/suppression-store.ts';
 import { isTableReachable } from './data/table-probe.ts';
 import { documentClientOf, dynamoDbClient, observeRequests, type DynamoDbRequestObserver } from './dynamodb-client.ts';
 import { lazily, once } from './once.ts';
@@ -58,6 +59,7 @@ export function createWiring(settings: Config = config()) {
   const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
   const outbox = once(() => createOutboxStore(documentClient(), table));
+  const suppressions = once(() => createSuppressionStore(documentClient(), table));
   const alerts = once(() => createAlertStore(documentClient(), table));
   const alertPorts = once((): AlertPorts => ({ alerts: alerts(), organisations: organisationPorts().store, now: clock.now }));
   const alertRuns = once(() => createAlertRunStore(documentClient(), table));
@@ -96,6 +98,8 @@ export function createWiring(settings: Config = config()) {
     newId: () => ulid,
     accounts,
     outbox,
+    /** The addresses no email goes to: they bounced for good or complained. */
+    suppressions,
     organisationPorts,
     // The challenges read their bidding through the bids' ports, so both are the same object.
     challengePorts: (): ChallengePorts => bidPorts(),

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { groups } from '#functions/http/groups.ts';
 import { routes } from '#functions/http/routes.ts';
 import { DeadlineCloser } from './constructs/deadline-closer.ts';
+import { MailFeedback } from './constructs/mail-feedback.ts';
 import { OperatorAlerts } from './constructs/operator-alerts.ts';
 import { OutboxDispatcher } from './constructs/outbox-dispatcher.ts';
 import { WeeklyDigest } from './constructs/weekly-digest.ts';
@@ -19,7 +20,7 @@ export interface ApiStackProps extends StackProps {
   settings: Settings;
 }
 
-/** Everything that runs code and can be replaced at will: the HTTP API, its functions, the outbox dispatcher, the deadline closer. */
+/** Everything that runs code and can be replaced at will: the HTTP API, its functions, the outbox dispatcher, the deadline closer, the mail feedback. */
 export class ApiStack extends Stack {
   /** The execute-api host name CloudFront forwards `/api/*` to. */
   readonly apiDomainName: string;
@@ -60,6 +61,7 @@ export class ApiStack extends Stack {
     new OutboxDispatcher(this, 'OutboxDispatcher', { table: props.table, mail: props.mail, sessionKey: props.sessionKey, environment, alerts });
     new DeadlineCloser(this, 'DeadlineCloser', { table: props.table, environment, alerts });
     new WeeklyDigest(this, 'WeeklyDigest', { table: props.table, environment, alerts });
+    new MailFeedback(this, 'MailFeedback', { table: props.table, mail: props.mail, environment, alerts });
 
     this.apiDomainName = api.domainName;
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The API without CloudFront (it refuses requests that did not come through CloudFront)' });

@@ -23,6 +23,8 @@ export const outboxEventSchema = z.object({
   recipientCount: z.number().int(),
   failure: z.string().optional(),
   rejected: z.array(z.object({ email: z.string(), reason: z.string() })),
+  /** How many recipients were skipped because their address is on the suppression list. */
+  suppressedCount: z.number().int(),
 });
 export const outboxEventListSchema = z.object({ items: z.array(outboxEventSchema), cursor: z.string().nullable() });
 

@@ -44,6 +44,8 @@ export const outboxEventEntitySchema = {
     tally: { type: 'map', properties: { sent: { type: 'number', required: true }, suppressed: { type: 'number', required: true }, failed: { type: 'number', required: true } } },
     // How many times the tally was written: each write is conditional on the one before, so no outcome counts twice.
     tallied: { type: 'number' },
+    // The recipients skipped because they are on the suppression list (lower-cased): no email went to them.
+    suppressed: { type: 'list', items: { type: 'string' } },
     // A delivered event is deleted by the table's TTL after a while (epoch seconds); pending and failed ones are kept.
     expiresAt: { type: 'number' },
   },

@@ -44,7 +44,9 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
     const before = stored.tally ?? { sent: 0, suppressed: 0, failed: 0 };
     // A failure that names nobody (no template, bad data) holds back every recipient's email.
     const refused = status === 'failed' && !rejected.length ? stored.recipients.length : rejected.length;
-    const tally = { sent: stored.recipients.length - refused, suppressed: 0, failed: refused };
+    // Those on the suppression list were noted on the event before any was sent, and got nothing.
+    const suppressed = refused === stored.recipients.length ? 0 : (stored.suppressed?.length ?? 0);
+    const tally = { sent: stored.recipients.length - refused - suppressed, suppressed, failed: refused };
     const tallied = stored.tallied ?? 0;
     const result = await service.transaction
       .write(({ events: eventItems, runs: runItems }) => [
@@ -90,6 +92,10 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
 
     noteRecipients: (event: PendingEvent) => noteRecipients(event),
 
+    async noteSuppressed(event: PendingEvent, emails: string[]) {
+      await events.patch({ eventId: event.eventId }).set({ suppressed: emails }).go();
+    },
+
     async markDelivered(event: PendingEvent) {
       const now = new Date();
       const expiresAt = Math.floor(now.getTime() / 1000) + DELIVERED_EVENT_DAYS * 24 * 60 * 60;
@@ -117,7 +123,12 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
         const kept = event.recipients.filter((recipient) => recipient.email.toLowerCase() !== address);
         await events
           .patch({ eventId })
-          .set({ recipients: blanked(kept, address, name) as typeof kept, data: blanked(event.data, address, name), ...(event.rejected ? { rejected: event.rejected.filter((rejection) => rejection.email.toLowerCase() !== address) } : {}) })
+          .set({
+            recipients: blanked(kept, address, name) as typeof kept,
+            data: blanked(event.data, address, name),
+            ...(event.rejected ? { rejected: event.rejected.filter((rejection) => rejection.email.toLowerCase() !== address) } : {}),
+            ...(event.suppressed ? { suppressed: event.suppressed.filter((suppressed) => suppressed !== address) } : {}),
+          })
           .go();
       }
       if (notes.length) await recipients.delete(notes.map(({ eventId }) => ({ email: address, eventId }))).go();

@@ -34,12 +34,12 @@ export async function composeMime(email: OutgoingEmail, from: string): Promise<B
  * Sends through SES's SendRawEmail, so that any header (List-Unsubscribe, List-Unsubscribe-Post)
  * reaches the recipient as set.
  */
-export function createSesMailer(ses: SESClient, from: string): Mailer {
+export function createSesMailer(ses: SESClient, from: string, configurationSet?: string): Mailer {
   return {
     async send(email: OutgoingEmail) {
       const raw = await composeMime(email, from);
       try {
-        const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+        const answer = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw }, ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}) }));
         return { messageId: answer.MessageId ?? '' };
       } catch (error) {
         if (error instanceof Error && refusedForGood.has(error.name)) throw new RecipientRejected(`${error.name}: ${error.message}`);
@@ -62,10 +62,10 @@ export function pacedMailer(mailer: Mailer, perSecond: number): Mailer {
 
 /**
  * The mailer the configuration names: SES in the function's region, or the local stand-in at
- * `SES_ENDPOINT`, paced to `SES_MAX_SEND_RATE`. Should SES still throttle (another sender shares the
+ * `SES_ENDPOINT`, with its configuration set in AWS, paced to `SES_MAX_SEND_RATE`. Should SES still throttle (another sender shares the
  * account), the SDK's adaptive retry backs off and slows its own rate before the error reaches the outbox.
  */
-export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'SES_MAX_SEND_RATE'>): Mailer {
+export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'SES_MAX_SEND_RATE' | 'SES_CONFIGURATION_SET'>): Mailer {
   const ses = new SESClient({
     ...awsClientSettings,
     retryMode: 'adaptive',
@@ -73,5 +73,5 @@ export function configuredMailer(settings: Pick<Config, 'AWS_REGION' | 'SES_ENDP
     region: settings.AWS_REGION,
     ...(settings.SES_ENDPOINT ? { endpoint: settings.SES_ENDPOINT } : {}),
   });
-  return pacedMailer(createSesMailer(ses, settings.MAIL_FROM), settings.SES_MAX_SEND_RATE);
+  return pacedMailer(createSesMailer(ses, settings.MAIL_FROM, settings.SES_CONFIGURATION_SET), settings.SES_MAX_SEND_RATE);
 }

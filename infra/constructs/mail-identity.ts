@@ -1,5 +1,5 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
@@ -8,6 +8,7 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import type { BundledFunction } from './bundled-function.ts';
 
 export interface MailIdentityProps {
   /** The domain of the sender address. */
@@ -42,15 +43,19 @@ export class MailIdentity extends Construct {
     });
   }
 
-  /** Lets `grantee` send raw MIME mail from this identity (and name its configuration set). */
-  grantSend(grantee: IGrantable): Grant {
+  /**
+   * Lets `fn` send raw MIME mail from this identity with its configuration set, and tells it the set's
+   * name (`SES_CONFIGURATION_SET`), so every email it sends reports its bounces and complaints.
+   */
+  grantSend(fn: BundledFunction): Grant {
+    fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
     const configurationSetArn = Stack.of(this).formatArn({
       service: 'ses',
       resource: 'configuration-set',
       resourceName: this.configurationSet.configurationSetName,
     });
     return Grant.addToPrincipal({
-      grantee,
+      grantee: fn,
       actions: ['ses:SendRawEmail'],
       resourceArns: [this.identity.emailIdentityArn, configurationSetArn],
     });

@@ -76,15 +76,17 @@ describe('Stack: ApiStack', () => {
       .flatMap((statement) => [statement.Action].flat());
   };
 
-  it('runs one function per route group plus the outbox dispatcher, the deadline closer and the weekly digest, all on Node.js 22 and arm64', () => {
+  it('runs one function per route group plus the outbox dispatcher, the deadline closer, the weekly digest and the mail feedback, all on Node.js 22 and arm64', () => {
     const functions = Object.values(functionsByLogicalId());
     expect(functions).toHaveLength(routeGroups.length + 3);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       // The API functions also check that each request came through CloudFront.
       const apiOnly = fn.Properties.Description.startsWith('Crossover API:') ? ['ORIGIN_SECRET_ARN'] : [];
+      // Those that send mail send it with the configuration set that reports bounces and complaints.
+      const mailing = allowedActions(fn).includes('ses:SendRawEmail') ? ['SES_CONFIGURATION_SET'] : [];
       expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
-        ['APP_VERSION', 'MAIL_FROM', ...apiOnly, 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'],
+        ['APP_VERSION', 'MAIL_FROM', ...apiOnly, ...mailing, 'SESSION_SECRET_ARN', 'SITE_URL', 'STAFF_EMAILS', 'TABLE_NAME'].sort(),
       );
       expect(fn.Properties.Environment.Variables).toMatchObject({
         MAIL_FROM: 'Crossover <noreply@crossover.example.org>',

@@ -74,6 +74,12 @@ describe('Hardening: what limits the AWS deployment puts on its own functions an
     });
   });
 
+  it('lets the mail feedback write only suppression list items', () => {
+    expect(writeStatementOf(functionNamed('mail feedback'))?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUPPRESSED#*'] },
+    });
+  });
+
   it('throttles sign-in and every route that sends email on its own, tighter than the whole stage', () => {
     const stage = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties as {
       DefaultRouteSettings: { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };

@@ -176,6 +176,14 @@ const expectations: Record<OperationId, Expectation> = {
       return { runId: await runWithFailedChunk(challenge, [uniqueEmail('alerted'), refused], refused) };
     },
   },
+  listSuppressions: {},
+  liftSuppression: {
+    prepare: async () => {
+      const email = uniqueEmail('bounced');
+      await wiring().suppressions.suppress([{ email, reason: 'bounce', detail: 'Permanent/General', suppressedAt: new Date().toISOString(), sesMessageId: 'walk' }]);
+      return { email };
+    },
+  },
   listOrganisationsForStaff: {},
   verifyOrganisation: { prepare: async (world) => ({ organisationId: world.organisationIds.pendingCommissioner }) },
   rejectOrganisation: { prepare: async (world) => ({ organisationId: world.organisationIds.pendingFirm }), body: () => reason },
@@ -425,7 +433,7 @@ const fillPath = (path: string, parameters: Parameters) => path.replace(/\{(\w+)
 /**
  * Thousands of rows where the routes read: open and submitted challenges of commissioner A (the
  * lists, its own list, the moderation queue), verified firms (the directory) and pending firms (the
- * verification queue), written straight to the table.
+ * verification queue), written straight to the table; and a few pages of suppressed addresses.
  */
 async function seedThousands(world: World) {
   const client = seedingClient(wiring().config.DYNAMODB_ENDPOINT!);
@@ -438,6 +446,9 @@ async function seedThousands(world: World) {
   } finally {
     client.destroy();
   }
+  // More suppressed addresses than a page holds, so the staff list shows it reads one page.
+  const suppressedAt = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  await wiring().suppressions.suppress(Array.from({ length: 300 }, (_, n) => ({ email: `bounced-${n}@walk.example`, reason: 'bounce', detail: 'Permanent/General', suppressedAt: suppressedAt(n), sesMessageId: `walk-${n}` })));
 }
 
 describe('Authorisation and read budgets: every route, called by every kind of caller, answers exactly as its access rule and the domain say, within the DynamoDB reads it declares at thousands of challenges and firms', () => {

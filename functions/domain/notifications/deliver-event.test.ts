@@ -22,6 +22,8 @@ function deliveryWith(optedOut: string[] = []) {
     },
     optedOutAmong: async (emails, kind) => new Set(kind === 'notices' ? emails.map((email) => email.toLowerCase()).filter((email) => optedOut.includes(email)) : []),
     unsubscribeToken: async (email, kind) => `token-${kind}-${email}`,
+    suppressedAmong: async () => new Set(),
+    noteSuppressed: async () => {},
   };
   return { ports, sent, outcome };
 }

@@ -30,6 +30,10 @@ export interface DeliveryPorts {
   sendOnce(key: string, email: OutgoingEmail): Promise<void>;
   /** Remembers whom the event is addressed to, so that erasure can find it by address. */
   noteRecipients(event: PendingEvent): Promise<void>;
+  /** Which of these addresses are on the suppression list (lower-cased): they bounced for good or complained. */
+  suppressedAmong(emails: string[]): Promise<Set<string>>;
+  /** Records on the event the recipients skipped because they are suppressed, for staff to see. */
+  noteSuppressed(event: PendingEvent, emails: string[]): Promise<void>;
   /** Every recipient has the email: the event is kept a while, then expires. */
   markDelivered(event: PendingEvent): Promise<void>;
   /** An event that no retry can deliver (or only to some) is set aside for staff, so it never blocks the ones behind it. */
@@ -47,7 +51,8 @@ export type DeliveryOutcome = 'delivered' | 'failed';
  * Delivers one outbox event:
  * 1. find the event's template and check its data, and each recipient's own data if it has any
  *    (no template or bad data: set aside as failed)
- * 2. note its recipients, so that erasure can find the event by address
+ * 2. note its recipients, so that erasure can find the event by address; those on the suppression
+ *    list are noted on the event and skipped from here on (not sent, not a failure)
  * 3. render one email per recipient, in the recipient's language; a non-transactional one skips who
  *    stopped its kind (not a failure) and carries the recipient's unsubscribe link and headers
  * 4. send each once: the key names event and recipient, so a retried or re-driven event skips who
@@ -72,11 +77,13 @@ export async function deliverEvent(event: PendingEvent, ports: DeliveryPorts): P
     return 'failed';
   }
   await ports.noteRecipients(event);
+  const suppressed = await ports.suppressedAmong(event.recipients.map(({ email }) => email));
+  if (suppressed.size) await ports.noteSuppressed(event, [...suppressed]);
   const kind = template.unsubscribe;
   const optedOut = kind ? await ports.optedOutAmong(event.recipients.map(({ email }) => email), kind) : new Set<string>();
   const rejected: Rejection[] = [];
   for (const recipient of event.recipients) {
-    if (optedOut.has(recipient.email.toLowerCase())) continue;
+    if (suppressed.has(recipient.email.toLowerCase()) || optedOut.has(recipient.email.toLowerCase())) continue;
     const language: Language = recipient.language;
     const content = template.compose(data.data, language, { siteUrl: ports.siteUrl }, template.personal ? template.personal.parse(recipient.personal) : undefined);
     const unsubscribe = kind && unsubscribeParts(ports.siteUrl, language, await ports.unsubscribeToken(recipient.email, kind));

@@ -11,6 +11,7 @@ export interface StoredOutboxEvent extends PendingEvent {
   deliveredAt?: string;
   failure?: string;
   rejected?: Rejection[];
+  suppressed?: string[];
   expiresAt?: number;
 }
 
@@ -34,6 +35,7 @@ const outboxEventView = (event: StoredOutboxEvent): OutboxEventView => ({
   recipientCount: event.recipients.length,
   ...(event.failure ? { failure: event.failure } : {}),
   rejected: event.rejected ?? [],
+  suppressedCount: event.suppressed?.length ?? 0,
 });
 
 /** The events still waiting for their emails (their retries ran out) or set aside as failed, oldest first. */

@@ -2,6 +2,7 @@ import { alertRunListSchema, alertRunParamsSchema, alertRunQuerySchema, alertRun
 import { challengeIdParamsSchema, challengeListSchema, challengeReasonSchema, challengeSchema, commentSchema, moderationQueueQuerySchema, versionSchema } from '#shared/challenge.ts';
 import { organisationIdParamsSchema, organisationListSchema, organisationSchema, reasonSchema, staffQueueQuerySchema } from '#shared/organisation.ts';
 import { outboxEventListSchema, outboxEventParamsSchema, outboxEventSchema, outboxQuerySchema } from '#shared/outbox.ts';
+import { suppressionListSchema, suppressionParamsSchema, suppressionQuerySchema } from '#shared/suppression.ts';
 import type { RouteDefinition } from '../../route.ts';
 
 /** The staff group's routes: the cluster staff's queues and decisions. Plain data, joined in `functions/http/routes.ts`. */
@@ -49,6 +50,28 @@ export const staffRoutes = [
     summary: "Send a run's failed chunks again: only the recipients without the email get it, never anyone twice",
     request: { params: alertRunParamsSchema },
     response: { status: 200, description: 'The run after the attempt', schema: alertRunSchema },
+  },
+  {
+    operationId: 'listSuppressions',
+    method: 'GET',
+    path: '/api/staff/suppressions',
+    access: 'staff',
+    group: 'staff',
+    reads: { requests: 2, items: 54 },
+    summary: 'Addresses no email goes to (they bounced for good or complained), newest first, with what SES said',
+    request: { query: suppressionQuerySchema },
+    response: { status: 200, description: 'A page of suppressed addresses', schema: suppressionListSchema },
+  },
+  {
+    operationId: 'liftSuppression',
+    method: 'DELETE',
+    path: '/api/staff/suppressions/{email}',
+    access: 'staff',
+    group: 'staff',
+    reads: { requests: 2, items: 4 },
+    summary: 'Take an address off the suppression list, so that email goes to it again (404 if it is not on it)',
+    request: { params: suppressionParamsSchema },
+    response: { status: 204, description: 'Lifted' },
   },
   {
     operationId: 'listOrganisationsForStaff',
