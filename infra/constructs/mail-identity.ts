@@ -5,7 +5,6 @@ import {
   ConfigurationSetTlsPolicy,
   EmailIdentity,
   Identity,
-  SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import type { BundledFunction } from './bundled-function.ts';
@@ -16,8 +15,11 @@ export interface MailIdentityProps {
 }
 
 /**
- * The SES domain identity Crossover sends from, with its default configuration set: addresses
- * that bounce or complain land on the suppression list, and mail leaves only over TLS.
+ * The SES domain identity Crossover sends from, with its default configuration set: mail leaves
+ * only over TLS, and bounces and complaints are published (mail-feedback.ts) to Crossover's own
+ * suppression list. SES's suppression list is off for this configuration set, so that Crossover's
+ * list is the only one: an address staff lift there receives mail again, which it would not while
+ * SES kept its own entry.
  * DNS is not managed here: the DKIM records are stack outputs for whoever runs the zone.
  */
 export class MailIdentity extends Construct {
@@ -27,7 +29,7 @@ export class MailIdentity extends Construct {
   constructor(scope: Construct, id: string, props: MailIdentityProps) {
     super(scope, id);
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
-      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      disableSuppressionList: true,
       tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
       reputationMetrics: true,
     });
