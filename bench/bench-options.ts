@@ -3,13 +3,18 @@
  * smoke run. The large table holds 10,000 challenges, not the issue's 100,000: each open challenge
  * now has its listing entries (about 40 items), and DynamoDB Local takes some 700 to 1,400 items a
  * second here, so 100,000 would take well over an hour to seed (docs/performance.md).
+ * `--alerts` measures only the alert fan-out (issue 13) and merges its figures into bench/results.json.
  */
 export function benchOptions(argv: string[]) {
+  const known = ['--quick', '--alerts'];
   const quick = argv.includes('--quick');
-  const unknown = argv.filter((argument) => argument !== '--quick');
-  if (unknown.length) throw new Error(`Unknown argument(s): ${unknown.join(' ')} (only --quick is known)`);
+  const unknown = argv.filter((argument) => !known.includes(argument));
+  if (unknown.length) throw new Error(`Unknown argument(s): ${unknown.join(' ')} (only ${known.join(' and ')} are known)`);
   return {
     quick,
+    alertsOnly: argv.includes('--alerts'),
+    /** Subscribers every one of whom the alert run reaches. */
+    alertRecipients: quick ? 1_000 : 10_000,
     sizes: quick
       ? [{ label: 'small', challenges: 100, firms: 50 }, { label: 'large', challenges: 2_000, firms: 1_000 }]
       : [{ label: 'small', challenges: 1_000, firms: 500 }, { label: 'large', challenges: 10_000, firms: 5_000 }],

@@ -108,7 +108,8 @@ function costOf(operation: string, input: Record<string, unknown>, text: string)
   return { readUnits: isRead ? units : 0, writeUnits: isRead ? 0 : units, items: itemsOf(operation, input, answer) };
 }
 
-function itemsOf(operation: string, input: Record<string, unknown>, answer: Record<string, unknown>): number {
+/** Items a request read or wrote: a batch or transaction moves many in one request. */
+export function itemsOf(operation: string, input: Record<string, unknown>, answer: Record<string, unknown>): number {
   switch (operation) {
     case 'GetItem':
       return answer['Item'] ? 1 : 0;

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AlertFigures } from './alerts/alert-figures.ts';
 import type { BenchSize } from './bench-options.ts';
 import type { FunctionFigures } from './functions/function-figures.ts';
 import type { LoadFigures } from './load.ts';
@@ -13,6 +14,8 @@ export interface BenchResults {
   sizes: (BenchSize & { seedSeconds: number; routes: RouteFigures[]; load: LoadFigures })[];
   functions: FunctionFigures;
   site: SiteFigure[];
+  /** Issue 13: one challenge's alert fan-out and delivery (`npm run bench -- --alerts` measures only this). */
+  alerts?: AlertFigures;
 }
 
 export const resultsFile = new URL('./results.json', import.meta.url);
@@ -114,13 +117,52 @@ export function reportTables(results: BenchResults): string {
       ]),
     ),
   );
+  if (results.alerts) sections.push(alertTables(results.alerts));
   return sections.join('\n');
+}
+
+/** The alert fan-out's figures: its pace, memory and DynamoDB requests per recipient, by command. */
+export function alertTables(alerts: AlertFigures): string {
+  const mib = (value: number) => value.toFixed(1);
+  const perRecipient = (value: number) => value.toFixed(3);
+  return [
+    table(
+      `Alert fan-out: one challenge to ${alerts.recipients.toLocaleString('en')} matching subscribers (SES_MAX_SEND_RATE ${alerts.sesMaxSendRate.toLocaleString('en')}; fan-out and delivery in a process of their own)`,
+      ['alerts in the local SES', 'distinct addresses', 'drain s', 'emails/s', 'first email ms', 'peak RSS MiB (at start)', 'peak heap MiB (at start)', 'DynamoDB requests/recipient', 'load average'],
+      [
+        [
+          String(alerts.inbox.alerts),
+          String(alerts.inbox.distinctRecipients),
+          alerts.drainSeconds.toFixed(1),
+          alerts.emailsPerSecond.toFixed(1),
+          alerts.firstEmailMs === null ? 'none seen' : ms(alerts.firstEmailMs),
+          `${mib(alerts.peakRssMiB)} (${mib(alerts.startRssMiB)})`,
+          `${mib(alerts.peakHeapMiB)} (${mib(alerts.startHeapMiB)})`,
+          perRecipient(alerts.dynamoDb.perRecipient),
+          alerts.loadAverage.map((load) => load.toFixed(2)).join(' '),
+        ],
+      ],
+    ),
+    table(
+      `Alert fan-out: DynamoDB requests by command (${alerts.dynamoDb.requests.toLocaleString('en')} in all)`,
+      ['command', 'client', 'requests', 'per recipient', 'items read/written', 'items per recipient'],
+      alerts.dynamoDb.byCommand.map(({ command, source, requests, perRecipient: per, items, itemsPerRecipient }) => [command, source, String(requests), perRecipient(per), String(items), perRecipient(itemsPerRecipient)]),
+    ),
+  ].join('\n');
 }
 
 function summariseOperations(operations: string[]): string {
   const counts = new Map<string, number>();
   for (const operation of operations) counts.set(operation, (counts.get(operation) ?? 0) + 1);
   return [...counts].map(([operation, count]) => `${count}× ${operation}`).join(', ');
+}
+
+/** `--alerts`: prints the alert tables and puts the figures into bench/results.json beside the rest of its last run. */
+export function writeAlertReport(alerts: AlertFigures): void {
+  console.log(alertTables(alerts));
+  const earlier = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Partial<BenchResults>) : {};
+  writeFileSync(resultsFile, `${JSON.stringify({ ...earlier, alerts }, null, 2)}\n`);
+  console.log('\nWritten: bench/results.json (alert figures; the rest as it was)');
 }
 
 export function writeReport(results: BenchResults): void {

@@ -6,6 +6,7 @@ import { createTableIfMissing } from '#functions/local/create-table.ts';
 import { localClientConfig, localEnvironment, quietSdkEnvironment } from '#functions/local/local-aws.ts';
 import { findFreePorts } from '#functions/local/tcp-ports.ts';
 import type { ChildService } from '#functions/local/child-service.ts';
+import { alertFigures } from './alerts/alert-figures.ts';
 import { startApiServer } from './api-server-process.ts';
 import { benchOptions } from './bench-options.ts';
 import { startDynamoDbMeter, type DynamoDbMeter } from './dynamodb-meter.ts';
@@ -13,7 +14,7 @@ import { functionFigures } from './functions/function-figures.ts';
 import { loadTest } from './load.ts';
 import { measureSize, type RouteFigures } from './measure-size.ts';
 import { measuredRoutes } from './measured-routes.ts';
-import { writeReport, type BenchResults } from './report.ts';
+import { writeAlertReport, writeReport, type BenchResults } from './report.ts';
 import { signedIn } from './signed-in.ts';
 import { readTemplates, writeCopies } from './seed/clone-records.ts';
 import { seedTemplates } from './seed/templates.ts';
@@ -26,7 +27,9 @@ import { siteFigures } from './site/site-figures.ts';
  * 3. the templates written by the use cases, the rest of the table copied from them
  * 4. the local server twice (plain, and behind the DynamoDB meter), each a process of its own
  * 5. at each size: cost, direct, in-process and HTTP timings of every route, then the load test
- * 6. the table printed and bench/results.json written; everything started is stopped.
+ * 6. the alert fan-out of issue 13 on a DynamoDB Local and local SES of its own (bench/alerts/),
+ *    once the rest is stopped; `--alerts` measures only this
+ * 7. the table printed and bench/results.json written; everything started is stopped.
  */
 const options = benchOptions(process.argv.slice(2));
 const origin = 'http://localhost:3000';
@@ -38,7 +41,23 @@ let meter: DynamoDbMeter | undefined;
 
 async function bench(): Promise<void> {
   assertJavaInstalled();
-  Object.assign(process.env, quietSdkEnvironment);
+  Object.assign(process.env, quietSdkEnvironment, { SESSION_KEY: randomBytes(32).toString('hex'), SITE_URL: origin, POWERTOOLS_LOG_LEVEL: 'WARN' });
+  if (options.alertsOnly) {
+    writeAlertReport(await measureAlerts());
+  } else {
+    const results = await measureApiAndSite();
+    await stopAll();
+    writeReport({ ...results, alerts: await measureAlerts(), durationSeconds: (performance.now() - started) / 1000 });
+  }
+  log('Done.');
+}
+
+async function measureAlerts() {
+  log(`Alert fan-out to ${options.alertRecipients.toLocaleString('en')} subscribers…`);
+  return alertFigures(options.alertRecipients, log, (service) => services.push(service));
+}
+
+async function measureApiAndSite(): Promise<BenchResults> {
   log('Measuring the site and the function bundles (CDK synthesises the API stack)…');
   const site = await siteFigures();
   const functions = await functionFigures(options.coldImportRounds);
@@ -47,11 +66,7 @@ async function bench(): Promise<void> {
   const dynamodb = await startDynamoDbLocal({ port, storage: 'memory' });
   services.push(dynamodb.service);
   // Nothing listens on the discard port: the read routes send no mail, and no mail leaves the machine.
-  Object.assign(process.env, localEnvironment({ tableName, dynamoDbEndpoint: dynamodb.endpoint, sesEndpoint: 'http://127.0.0.1:9' }), {
-    SESSION_KEY: randomBytes(32).toString('hex'),
-    SITE_URL: origin,
-    POWERTOOLS_LOG_LEVEL: 'WARN',
-  });
+  Object.assign(process.env, localEnvironment({ tableName, dynamoDbEndpoint: dynamodb.endpoint, sesEndpoint: 'http://127.0.0.1:9' }));
   const client = new DynamoDBClient(localClientConfig(dynamodb.endpoint));
   await createTableIfMissing(client, tableName);
   const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
@@ -93,14 +108,13 @@ async function bench(): Promise<void> {
   }
   client.destroy();
 
-  const results: BenchResults = { startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), quick: options.quick, durationSeconds: (performance.now() - started) / 1000, sizes, functions, site };
-  writeReport(results);
-  log('Done.');
+  return { startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), quick: options.quick, durationSeconds: (performance.now() - started) / 1000, sizes, functions, site };
 }
 
 async function stopAll(): Promise<void> {
   await meter?.stop();
-  await Promise.all(services.map((service) => service.stop()));
+  meter = undefined;
+  await Promise.all(services.splice(0).map((service) => service.stop()));
 }
 
 // Last resort should this process die some other way: no java or server left behind.
