@@ -78,7 +78,7 @@ describe('Stack: ApiStack', () => {
 
   it('runs one function per route group plus the outbox dispatcher, the deadline closer, the weekly digest and the mail feedback, all on Node.js 22 and arm64', () => {
     const functions = Object.values(functionsByLogicalId());
-    expect(functions).toHaveLength(routeGroups.length + 3);
+    expect(functions).toHaveLength(routeGroups.length + 4);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       // The API functions also check that each request came through CloudFront.

@@ -66,7 +66,7 @@ describe('Construct: MailFeedback', () => {
         .map((fn) => fn.Properties.Description)
         .sort(),
     );
-    expect(told.map((fn) => fn.Properties.Description)).toEqual(expect.arrayContaining(['Crossover API: the account routes', 'Crossover API: the staff routes', 'Crossover outbox dispatcher: mails new outbox events']));
+    expect(told.map((fn) => fn.Properties.Description)).toEqual(expect.arrayContaining(['Crossover API: the account routes', 'Crossover API: the staff routes', 'Crossover outbox dispatcher: mails new outbox events and fans alert runs out into them']));
     for (const fn of told) expect(JSON.stringify(fn.Properties.Environment.Variables['SES_CONFIGURATION_SET'])).toContain('ConfigurationSet');
   });
 });
