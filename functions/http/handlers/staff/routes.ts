@@ -46,7 +46,7 @@ export const staffRoutes = [
     path: '/api/staff/alert-runs/{runId}/retry',
     access: 'staff',
     group: 'staff',
-    reads: { requests: 9, items: 6 },
+    reads: { requests: 10, items: 6 },
     summary: "Send a run's failed chunks again: only the recipients without the email get it, never anyone twice",
     request: { params: alertRunParamsSchema },
     response: { status: 200, description: 'The run after the attempt', schema: alertRunSchema },
