@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -31,4 +32,6 @@ export default tseslint.config(
     files: ['web/**/*.svelte', 'web/**/*.svelte.ts', 'web/src/**/*.ts', 'web/api-reference/**/*.js'],
     languageOptions: { globals: { ...globals.browser }, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
+  // Formatting is Prettier's (`npm run format`, checked by `npm run lint`): no lint rule argues with it.
+  prettier,
 );
