@@ -16,8 +16,14 @@ export function benchOptions(argv: string[]) {
     /** Subscribers every one of whom the alert run reaches. */
     alertRecipients: quick ? 1_000 : 10_000,
     sizes: quick
-      ? [{ label: 'small', challenges: 100, firms: 50 }, { label: 'large', challenges: 2_000, firms: 1_000 }]
-      : [{ label: 'small', challenges: 1_000, firms: 500 }, { label: 'large', challenges: 10_000, firms: 5_000 }],
+      ? [
+          { label: 'small', challenges: 100, firms: 50 },
+          { label: 'large', challenges: 2_000, firms: 1_000 },
+        ]
+      : [
+          { label: 'small', challenges: 1_000, firms: 500 },
+          { label: 'large', challenges: 10_000, firms: 5_000 },
+        ],
     /** Per route and size: rounds of (direct, in-process, HTTP), and the time after which no new round starts. */
     latency: quick ? { rounds: 5, budgetMs: 2_000 } : { rounds: 40, budgetMs: 8_000 },
     load: quick ? { connections: 4, durationSeconds: 3 } : { connections: 10, durationSeconds: 10 },

@@ -1,11 +1,4 @@
-import {
-  BatchGetItemCommand,
-  GetItemCommand,
-  QueryCommand,
-  ScanCommand,
-  TransactGetItemsCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, GetItemCommand, QueryCommand, ScanCommand, TransactGetItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { MeteredRequest } from './dynamodb-meter.ts';
 
 // The input of each read exactly as it went over the wire is the low-level command's input (DynamoDB JSON).

@@ -31,7 +31,12 @@ export async function callInProcess(request: BenchRequest, origin: string): Prom
     handlers.set(route.group, handler);
   }
   const body = request.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(request.body));
-  const headers: Record<string, string> = { host: 'localhost', origin, ...(request.cookie ? { cookie: request.cookie } : {}), ...(body.length ? { 'content-type': 'application/json' } : {}) };
+  const headers: Record<string, string> = {
+    host: 'localhost',
+    origin,
+    ...(request.cookie ? { cookie: request.cookie } : {}),
+    ...(body.length ? { 'content-type': 'application/json' } : {}),
+  };
   const incoming = {
     method: request.method,
     url: request.path,

@@ -16,7 +16,11 @@ export interface LoadFigures {
  * autocannon against the local server: its connections take the read routes in turn (the list,
  * each facet, a word search, a challenge page, the directory, a signed-in dashboard).
  */
-export async function loadTest(serverUrl: string, routes: MeasuredRoute[], { connections, durationSeconds }: { connections: number; durationSeconds: number }): Promise<LoadFigures> {
+export async function loadTest(
+  serverUrl: string,
+  routes: MeasuredRoute[],
+  { connections, durationSeconds }: { connections: number; durationSeconds: number },
+): Promise<LoadFigures> {
   const result = await autocannon({
     url: serverUrl,
     connections,

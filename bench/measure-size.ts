@@ -75,7 +75,9 @@ export async function measureSize(routes: MeasuredRoute[], context: SizeContext,
       await timeSideBySide(ways, { rounds: 1, budgetMs: 0 });
       row.timing = await timeSideBySide(ways, context.latency);
     }
-    log(`  ${route.name}: ${status}, ${cost.requests} requests (${cost.late} late), ${cost.items} items${row.timing ? `, in-process median ${row.timing.inProcess.medianMs.toFixed(1)} ms (${row.timing.inProcess.samples} samples)` : ''}`);
+    log(
+      `  ${route.name}: ${status}, ${cost.requests} requests (${cost.late} late), ${cost.items} items${row.timing ? `, in-process median ${row.timing.inProcess.medianMs.toFixed(1)} ms (${row.timing.inProcess.samples} samples)` : ''}`,
+    );
     figures.push(row);
   }
   return figures;

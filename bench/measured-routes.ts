@@ -18,7 +18,14 @@ export interface BenchPeople {
 
 /** The requests the issue names: the list, each facet, a word search, a challenge page, the directory, a dashboard; and a few writes. */
 export function measuredRoutes({ challengeId, commissioner, firm }: BenchPeople): MeasuredRoute[] {
-  const read = (name: string, path: string, scales: boolean, cookie?: string): MeasuredRoute => ({ name, kind: 'read', method: 'GET', path, scales, ...(cookie ? { cookie } : {}) });
+  const read = (name: string, path: string, scales: boolean, cookie?: string): MeasuredRoute => ({
+    name,
+    kind: 'read',
+    method: 'GET',
+    path,
+    scales,
+    ...(cookie ? { cookie } : {}),
+  });
   return [
     read('challenge list', '/api/challenges', true),
     ...Object.entries(challengeFilterQueries).map(([facet, query]) => read(`challenge list: ${facet}`, `/api/challenges?${query}`, true)),

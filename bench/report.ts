@@ -72,7 +72,14 @@ export function reportTables(results: BenchResults): string {
             const before = small.routes.find((candidate) => candidate.route === route.route)!;
             const median = (figures: RouteFigures) => (figures.timing ? ms(figures.timing.inProcess.medianMs) : `failed: ${figures.status}`);
             const growth = route.timing && before.timing ? route.timing.inProcess.medianMs / before.timing.inProcess.medianMs : Number.NaN;
-            return [route.route, median(before), median(route), Number.isNaN(growth) ? '' : ratio(growth), verdict(growth <= targets.scaleRatio), `${before.cost.items} → ${route.cost.items}`];
+            return [
+              route.route,
+              median(before),
+              median(route),
+              Number.isNaN(growth) ? '' : ratio(growth),
+              verdict(growth <= targets.scaleRatio),
+              `${before.cost.items} → ${route.cost.items}`,
+            ];
           }),
       ),
     );
@@ -82,7 +89,16 @@ export function reportTables(results: BenchResults): string {
       table(
         `DynamoDB cost per request, ${size.challenges.toLocaleString('en')} challenges (from ReturnConsumedCapacity: TOTAL)`,
         ['route', 'status', 'requests', 'late', 'items read/written', 'read units', 'write units', 'operations'],
-        size.routes.map(({ route, status, cost }) => [route, String(status), String(cost.requests), String(cost.late), String(cost.items), cost.readUnits.toFixed(1), cost.writeUnits.toFixed(1), summariseOperations(cost.operations)]),
+        size.routes.map(({ route, status, cost }) => [
+          route,
+          String(status),
+          String(cost.requests),
+          String(cost.late),
+          String(cost.items),
+          cost.readUnits.toFixed(1),
+          cost.writeUnits.toFixed(1),
+          summariseOperations(cost.operations),
+        ]),
       ),
     );
   }
@@ -90,7 +106,17 @@ export function reportTables(results: BenchResults): string {
     table(
       `Load: autocannon against the local server, the read routes in turn`,
       ['challenges', 'connections', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'no errors'],
-      results.sizes.map(({ challenges, load }) => [challenges.toLocaleString('en'), String(load.connections), String(load.durationSeconds), String(load.requests), load.requestsPerSecond.toFixed(1), String(load.p50Ms), String(load.p99Ms), String(load.errors), verdict(load.errors === 0 && load.requests > 0)]),
+      results.sizes.map(({ challenges, load }) => [
+        challenges.toLocaleString('en'),
+        String(load.connections),
+        String(load.durationSeconds),
+        String(load.requests),
+        load.requestsPerSecond.toFixed(1),
+        String(load.p50Ms),
+        String(load.p99Ms),
+        String(load.errors),
+        verdict(load.errors === 0 && load.requests > 0),
+      ]),
     ),
   );
   const { baseline, functions, largest } = results.functions;
@@ -100,10 +126,22 @@ export function reportTables(results: BenchResults): string {
       ['function', 'KiB minified', 'KiB gzip', `≤ ${targets.functionKiB} KiB`, 'cold import', '× client alone', `≤ ${targets.coldImportRatio}×`],
       functions.map(({ name, bytes, gzipBytes, coldImport }) => {
         const coldRatio = coldImport.medianMs / baseline.coldImport.medianMs;
-        return [name, kib(bytes), kib(gzipBytes), verdict(bytes / 1024 <= targets.functionKiB), ms(coldImport.medianMs), ratio(coldRatio), verdict(coldRatio <= targets.coldImportRatio)];
+        return [
+          name,
+          kib(bytes),
+          kib(gzipBytes),
+          verdict(bytes / 1024 <= targets.functionKiB),
+          ms(coldImport.medianMs),
+          ratio(coldRatio),
+          verdict(coldRatio <= targets.coldImportRatio),
+        ];
       }),
     ),
-    table(`Largest modules of the largest bundle (${largest.name}), from its source map`, ['module', 'KiB minified'], largest.modules.map(({ module, bytes }) => [module, kib(bytes)])),
+    table(
+      `Largest modules of the largest bundle (${largest.name}), from its source map`,
+      ['module', 'KiB minified'],
+      largest.modules.map(({ module, bytes }) => [module, kib(bytes)]),
+    ),
     table(
       'Site: what a first visit to each page loads (gzip KiB, from web/build)',
       ['page', 'JS', 'JS budget', 'CSS', 'CSS budget', 'files'],
@@ -128,7 +166,17 @@ export function alertTables(alerts: AlertFigures): string {
   return [
     table(
       `Alert fan-out: one challenge to ${alerts.recipients.toLocaleString('en')} matching subscribers (SES_MAX_SEND_RATE ${alerts.sesMaxSendRate.toLocaleString('en')}; fan-out and delivery in a process of their own)`,
-      ['alerts in the local SES', 'distinct addresses', 'drain s', 'emails/s', 'first email ms', 'peak RSS MiB (at start)', 'peak heap MiB (at start)', 'DynamoDB requests/recipient', 'load average'],
+      [
+        'alerts in the local SES',
+        'distinct addresses',
+        'drain s',
+        'emails/s',
+        'first email ms',
+        'peak RSS MiB (at start)',
+        'peak heap MiB (at start)',
+        'DynamoDB requests/recipient',
+        'load average',
+      ],
       [
         [
           String(alerts.inbox.alerts),
@@ -146,7 +194,14 @@ export function alertTables(alerts: AlertFigures): string {
     table(
       `Alert fan-out: DynamoDB requests by command (${alerts.dynamoDb.requests.toLocaleString('en')} in all)`,
       ['command', 'client', 'requests', 'per recipient', 'items read/written', 'items per recipient'],
-      alerts.dynamoDb.byCommand.map(({ command, source, requests, perRecipient: per, items, itemsPerRecipient }) => [command, source, String(requests), perRecipient(per), String(items), perRecipient(itemsPerRecipient)]),
+      alerts.dynamoDb.byCommand.map(({ command, source, requests, perRecipient: per, items, itemsPerRecipient }) => [
+        command,
+        source,
+        String(requests),
+        perRecipient(per),
+        String(items),
+        perRecipient(itemsPerRecipient),
+      ]),
     ),
   ].join('\n');
 }

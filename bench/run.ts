@@ -108,7 +108,14 @@ async function measureApiAndSite(): Promise<BenchResults> {
   }
   client.destroy();
 
-  return { startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), quick: options.quick, durationSeconds: (performance.now() - started) / 1000, sizes, functions, site };
+  return {
+    startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+    quick: options.quick,
+    durationSeconds: (performance.now() - started) / 1000,
+    sizes,
+    functions,
+    site,
+  };
 }
 
 async function stopAll(): Promise<void> {

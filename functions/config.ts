@@ -27,7 +27,12 @@ const configSchema = z.object({
   STAFF_EMAILS: z
     .string()
     .default('staff@crossover.local')
-    .transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+    .transform((list) =>
+      list
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** How many colleagues an organisation may invite per day (UTC): each invitation is an email from Crossover's domain. */
   MEMBER_INVITATIONS_PER_ORGANISATION_PER_DAY: z.coerce.number().int().positive().default(20),
   /** How many partner invitations a consortium bid may send per day (inviting, removing and inviting again included). */

@@ -54,7 +54,11 @@ export function createMailWiring(settings: Config = config(), table: Wiring = cr
     };
   });
   // The table's parts are carried over as they are (getters, not values), so they stay lazy and shared.
-  return Object.defineProperties(lazily({ idempotency, delivery }), Object.getOwnPropertyDescriptors(table)) as Readonly<{ idempotency: IdempotencyConfig; delivery: DeliveryPorts }> & Wiring;
+  return Object.defineProperties(lazily({ idempotency, delivery }), Object.getOwnPropertyDescriptors(table)) as Readonly<{
+    idempotency: IdempotencyConfig;
+    delivery: DeliveryPorts;
+  }> &
+    Wiring;
 }
 
 export type MailWiring = ReturnType<typeof createMailWiring>;

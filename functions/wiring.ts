@@ -42,20 +42,16 @@ export function createWiring(settings: Config = config()) {
     helpRequestsPerBid: settings.HELP_REQUESTS_PER_BID_PER_DAY,
     amendmentsPerChallenge: settings.AMENDMENTS_PER_CHALLENGE_PER_DAY,
   };
-  const organisationPorts = once(
-    (): OrganisationPorts => ({ store: createOrganisationStore(documentClient(), table, ulid), limits, now: clock.now, newId: ulid }),
-  );
-  const bidPorts = once(
-    (): BidPorts => ({
-      challenges: createChallengeStore(documentClient(), table, ulid),
-      organisations: organisationPorts().store,
-      bids: createBidStore(documentClient(), table, ulid),
-      staffEmails: settings.STAFF_EMAILS,
-      limits,
-      now: clock.now,
-      newId: ulid,
-    }),
-  );
+  const organisationPorts = once((): OrganisationPorts => ({ store: createOrganisationStore(documentClient(), table, ulid), limits, now: clock.now, newId: ulid }));
+  const bidPorts = once((): BidPorts => ({
+    challenges: createChallengeStore(documentClient(), table, ulid),
+    organisations: organisationPorts().store,
+    bids: createBidStore(documentClient(), table, ulid),
+    staffEmails: settings.STAFF_EMAILS,
+    limits,
+    now: clock.now,
+    newId: ulid,
+  }));
   const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
   const outbox = once(() => createOutboxStore(documentClient(), table));
@@ -66,9 +62,13 @@ export function createWiring(settings: Config = config()) {
   const fanOutPorts = once((): FanOutPorts => ({ runs: alertRuns(), alerts: alerts(), audience: alertRuns(), now: clock.now }));
   const digestPorts = once((): DigestPorts => ({ runs: alertRuns(), challenges: bidPorts().challenges, now: clock.now }));
   const mailOptOuts = once(() => createMailOptOutStore(documentClient(), table));
-  const unsubscribePorts = once(
-    (): UnsubscribePorts => ({ key: () => sessionKey(settings), optOuts: mailOptOuts(), alerts: alerts(), organisations: organisationPorts().store, now: clock.now }),
-  );
+  const unsubscribePorts = once((): UnsubscribePorts => ({
+    key: () => sessionKey(settings),
+    optOuts: mailOptOuts(),
+    alerts: alerts(),
+    organisations: organisationPorts().store,
+    now: clock.now,
+  }));
   const personalDataPorts = once((): PersonalDataPorts => {
     const { store } = organisationPorts();
     return {
@@ -114,7 +114,10 @@ export function createWiring(settings: Config = config()) {
     mailOptOuts,
     unsubscribePorts,
     /** Sign-in's ports, with the secrets and the code's sender its function brings (the mail code stays in that bundle). */
-    signInPorts: () => (secrets: SignInSecrets): SignInPorts => signInPortsOf(accounts(), settings, ulid, secrets),
+    signInPorts:
+      () =>
+      (secrets: SignInSecrets): SignInPorts =>
+        signInPortsOf(accounts(), settings, ulid, secrets),
     /** Does the table answer a read? (health) */
     tableReachable: () => () => isTableReachable(documentClient(), table),
     /** Tests count the requests a use case makes: the observer is told the name of each DynamoDB command sent from now on. */

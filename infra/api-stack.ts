@@ -45,8 +45,7 @@ export class ApiStack extends Stack {
     });
     Validations.of(this.originSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason:
-        'CloudFront reads the value when CrossoverWeb deploys; to rotate it, put a new value and deploy CrossoverWeb (the functions pick it up within 5 minutes).',
+      reason: 'CloudFront reads the value when CrossoverWeb deploys; to rotate it, put a new value and deploy CrossoverWeb (the functions pick it up within 5 minutes).',
     });
     const api = new RouteTableApi(this, 'Api', {
       routes,

@@ -48,8 +48,7 @@ export class DataStack extends Stack {
     });
     Validations.of(this.sessionKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating the key signs everyone out and voids codes in flight; it is rotated by hand (put a new value), which functions pick up within 5 minutes.',
+      reason: 'Rotating the key signs everyone out and voids codes in flight; it is rotated by hand (put a new value), which functions pick up within 5 minutes.',
     });
   }
 }

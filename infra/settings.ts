@@ -8,8 +8,7 @@ import packageJson from '../package.json' with { type: 'json' };
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** A context value left empty in cdk.json means "not set". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
 const contextSchema = z.object({
   region: z.string().min(1).default('eu-west-1'),
@@ -19,7 +18,12 @@ const contextSchema = z.object({
   senderAddress: optional(z.email()),
   staffEmails: z
     .string()
-    .transform((list) => list.split(',').map((email) => email.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((email) => email.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email()).min(1)),
   alarmEmail: optional(z.email()),
   appVersion: z.string().min(1).default(packageJson.version),
@@ -59,9 +63,7 @@ export function readSettings(node: Node): Settings {
   // The functions need the site's address before the distribution (and its domain) exists.
   const site = siteUrl ?? (domainName ? `https://${domainName}` : undefined);
   if (!site) {
-    throw new Error(
-      'Invalid CDK context: without crossover:domainName, set crossover:siteUrl (the SiteUrl output of the CrossoverWeb stack) so email links reach the site',
-    );
+    throw new Error('Invalid CDK context: without crossover:domainName, set crossover:siteUrl (the SiteUrl output of the CrossoverWeb stack) so email links reach the site');
   }
   return {
     ...rest,

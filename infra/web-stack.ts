@@ -64,13 +64,14 @@ export class WebStack extends Stack {
     });
 
     // Only a certificate of our own lets CloudFront serve the domain, and raise the TLS floor.
-    const customDomain = settings.domainName && settings.certificateArn
-      ? {
-          domainNames: [settings.domainName],
-          certificate: Certificate.fromCertificateArn(this, 'Certificate', settings.certificateArn),
-          minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-        }
-      : undefined;
+    const customDomain =
+      settings.domainName && settings.certificateArn
+        ? {
+            domainNames: [settings.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', settings.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : undefined;
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Crossover: the site, and /api/* to the HTTP API',
@@ -83,9 +84,7 @@ export class WebStack extends Stack {
           comment: 'Crossover site: security headers and CSP',
           contentSecurityPolicy: siteContentSecurityPolicy(settings.siteBuildDirectory),
         }),
-        functionAssociations: [
-          { eventType: FunctionEventType.VIEWER_REQUEST, function: siteRoutes(this, 'SiteRoutes') },
-        ],
+        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: siteRoutes(this, 'SiteRoutes') }],
       },
       additionalBehaviors: {
         '/api/*': {

@@ -21,9 +21,7 @@ export type RejectedRegistration = z.infer<typeof rejectedRegistrationSchema>;
 /** Who is signed in: the person, their organisation and role in it, whether they are staff, and their last registration if staff rejected it. */
 export const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string().optional(), language: z.enum(languages) }),
-  organisation: z
-    .object({ id: z.string(), name: z.string(), kind: z.enum(organisationKinds), status: z.enum(organisationStatuses), role: z.enum(memberRoles) })
-    .nullable(),
+  organisation: z.object({ id: z.string(), name: z.string(), kind: z.enum(organisationKinds), status: z.enum(organisationStatuses), role: z.enum(memberRoles) }).nullable(),
   staff: z.boolean(),
   rejectedRegistration: rejectedRegistrationSchema.nullable(),
 });
@@ -32,8 +30,6 @@ export type Me = z.infer<typeof meSchema>;
 /** The site asks this on every page: who, if anyone, is signed in. */
 export const sessionSchema = z.object({ me: meSchema.nullable() });
 
-export const updateMeSchema = z
-  .object({ name: z.string().trim().min(1).max(120).optional(), language: z.enum(languages).optional() })
-  .strict();
+export const updateMeSchema = z.object({ name: z.string().trim().min(1).max(120).optional(), language: z.enum(languages).optional() }).strict();
 
 export const acceptedSchema = z.object({ message: z.string() });

@@ -14,10 +14,7 @@ export interface SealedBid extends BidContent {
  * check on the bid's page recomputes it, so both build it here. `partners` in the order the bid's
  * view lists them, so that anyone holding the view can recompute the digest.
  */
-export function sealedBidOf(
-  bid: Pick<SealedBid, 'bidId' | 'challengeId' | 'leadOrganisationId'> & Partial<BidContent>,
-  partners: SealedBid['partners'],
-): SealedBid {
+export function sealedBidOf(bid: Pick<SealedBid, 'bidId' | 'challengeId' | 'leadOrganisationId'> & Partial<BidContent>, partners: SealedBid['partners']): SealedBid {
   return {
     bidId: bid.bidId,
     challengeId: bid.challengeId,

@@ -14,9 +14,7 @@ export const sealedBidStatuses: readonly BidStatus[] = ['submitted', 'shortliste
 export const partnerStatuses = ['invited', 'confirmed', 'declined'] as const;
 export type PartnerStatus = (typeof partnerStatuses)[number];
 
-export const teamMemberSchema = z
-  .object({ name: z.string().trim().min(2, 'Name the team member').max(120), role: z.string().trim().min(2, 'Give their role').max(120) })
-  .strict();
+export const teamMemberSchema = z.object({ name: z.string().trim().min(2, 'Name the team member').max(120), role: z.string().trim().min(2, 'Give their role').max(120) }).strict();
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 /** What a firm writes in its bid; a draft may leave any of it out (it autosaves), a submission may not. */
@@ -100,7 +98,9 @@ export const scoreSchema = z
 export const scoreBidSchema = z.object({ scores: z.array(scoreSchema).min(1).max(10) }).strict();
 export type ScoreBid = z.infer<typeof scoreBidSchema>;
 /** Who evaluates: members of the commissioning organisation. */
-export const evaluationPanelSchema = z.object({ version: z.number().int().min(1), evaluatorIds: z.array(z.string().min(1)).min(1, 'Choose at least one evaluator').max(20) }).strict();
+export const evaluationPanelSchema = z
+  .object({ version: z.number().int().min(1), evaluatorIds: z.array(z.string().min(1)).min(1, 'Choose at least one evaluator').max(20) })
+  .strict();
 export const awardSchema = z
   .object({
     version: z.number().int().min(1),

@@ -7,7 +7,10 @@ describe('Challenge terms: the rules that span fields, shared by the API and the
     budgetMaxCents: 200,
     questionDeadline: '2027-01-10T12:00:00Z',
     bidDeadline: '2027-01-20T12:00:00Z',
-    criteria: [{ name: 'Quality', description: '', weight: 70 }, { name: 'Price', description: '', weight: 30 }],
+    criteria: [
+      { name: 'Quality', description: '', weight: 70 },
+      { name: 'Price', description: '', weight: 30 },
+    ],
     workplace: 'hybrid' as const,
     municipality: 'GM0363',
   };

@@ -95,7 +95,8 @@ export function termsViolations(terms: Partial<ChallengeTerms>): TermsViolation[
   return violations;
 }
 
-export const weightTotal = (criteria: readonly { weight: number }[]) => criteria.reduce((total, criterion) => total + (Number.isFinite(criterion.weight) ? criterion.weight : 0), 0);
+export const weightTotal = (criteria: readonly { weight: number }[]) =>
+  criteria.reduce((total, criterion) => total + (Number.isFinite(criterion.weight) ? criterion.weight : 0), 0);
 
 function checkTerms(terms: Partial<ChallengeTerms>, context: z.RefinementCtx) {
   for (const violation of termsViolations(terms)) context.addIssue({ code: 'custom', path: [violation.path], message: violation.message });

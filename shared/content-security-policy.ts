@@ -2,15 +2,9 @@
 const maxLength = 1783;
 
 /** Used until a site is built: our own origin only, no inline code at all. */
-const withoutBuild = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+const withoutBuild = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"].join(
+  '; ',
+);
 
 /** What a `<meta>` policy cannot carry, so the header adds it. */
 const headerOnly = ["frame-ancestors 'none'", 'upgrade-insecure-requests'];

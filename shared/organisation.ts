@@ -75,8 +75,18 @@ export type RegisterOrganisation = z.infer<typeof registerOrganisationSchema>;
 
 /** An owner's edit: every field but kind and KvK number, plus the version it read (stale writes get 409). */
 export const updateOrganisationSchema = z.discriminatedUnion('kind', [
-  z.object({ ...commonFields, ...commissionerFields, version: z.number().int().min(1) }).omit({ kvkNumber: true }).partial().required({ kind: true, version: true }).strict(),
-  z.object({ ...commonFields, ...creativeFields, version: z.number().int().min(1) }).omit({ kvkNumber: true }).partial().required({ kind: true, version: true }).strict(),
+  z
+    .object({ ...commonFields, ...commissionerFields, version: z.number().int().min(1) })
+    .omit({ kvkNumber: true })
+    .partial()
+    .required({ kind: true, version: true })
+    .strict(),
+  z
+    .object({ ...commonFields, ...creativeFields, version: z.number().int().min(1) })
+    .omit({ kvkNumber: true })
+    .partial()
+    .required({ kind: true, version: true })
+    .strict(),
 ]);
 export type UpdateOrganisation = z.infer<typeof updateOrganisationSchema>;
 

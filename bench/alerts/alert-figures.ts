@@ -77,13 +77,22 @@ export async function alertFigures(recipients: number, log: (line: string) => vo
   try {
     const tableName = 'crossover-bench-alerts';
     // This process's SDK clients (seeding, publishing) read their credentials from it too; the fan-out process inherits it.
-    Object.assign(process.env, localEnvironment({ tableName, dynamoDbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint }), { SES_MAX_SEND_RATE: String(benchSendRate), POWERTOOLS_LOG_LEVEL: 'WARN' });
+    Object.assign(process.env, localEnvironment({ tableName, dynamoDbEndpoint: dynamodb.endpoint, sesEndpoint: ses.endpoint }), {
+      SES_MAX_SEND_RATE: String(benchSendRate),
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+    });
     const environment = { ...process.env };
     const client = new DynamoDBClient(localClientConfig(dynamodb.endpoint));
     await createTableIfMissing(client, tableName);
     client.destroy();
 
-    const terms = challengeTerms({ title: `Bench alert fan-out to ${recipients.toLocaleString('en')}`, visibility: 'public', questionDeadline: daysFromNow(30), bidDeadline: daysFromNow(40), expectedStart: daysFromNow(60).slice(0, 10) });
+    const terms = challengeTerms({
+      title: `Bench alert fan-out to ${recipients.toLocaleString('en')}`,
+      visibility: 'public',
+      questionDeadline: daysFromNow(30),
+      bidDeadline: daysFromNow(40),
+      expectedStart: daysFromNow(60).slice(0, 10),
+    });
     log(`Seeding a verified firm and ${recipients.toLocaleString('en')} subscribers…`);
     const seedStarted = performance.now();
     await seedSubscribers(seedingClient(dynamodb.endpoint), tableName, recipients, terms.disciplines[0]!);
@@ -96,7 +105,11 @@ export async function alertFigures(recipients: number, log: (line: string) => vo
     log(`Seeded in ${seedSeconds.toFixed(0)} s; challenge approved, fanning out and delivering in a process of its own…`);
 
     const job: FanOutJob = { tableName, dynamoDbEndpoint: dynamodb.endpoint, sentEmailsEndpoint: meter.endpoint, checkpointFile, runId };
-    const child = fork(new URL('./fan-out-process.ts', import.meta.url).pathname, [JSON.stringify(job)], { execArgv: withNodeLifeline([]), env: environment, stdio: ['pipe', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(new URL('./fan-out-process.ts', import.meta.url).pathname, [JSON.stringify(job)], {
+      execArgv: withNodeLifeline([]),
+      env: environment,
+      stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
+    });
     const messages: FanOutMessage[] = [];
     child.on('message', (message: FanOutMessage) => messages.push(message));
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;

@@ -31,7 +31,12 @@ table.observeDynamoDbRequests(({ commandName, input, output }) => {
 });
 
 async function drainRun(): Promise<void> {
-  const poller = createStreamPoller({ dynamoDbEndpoint: job.dynamoDbEndpoint, tableName: job.tableName, handler: createOutboxDispatcher(() => wired), checkpointFile: job.checkpointFile });
+  const poller = createStreamPoller({
+    dynamoDbEndpoint: job.dynamoDbEndpoint,
+    tableName: job.tableName,
+    handler: createOutboxDispatcher(() => wired),
+    checkpointFile: job.checkpointFile,
+  });
   const startRssKiB = process.memoryUsage().rss / 1024;
   const startHeapBytes = process.memoryUsage().heapUsed;
   let peakHeapBytes = startHeapBytes;
@@ -41,7 +46,7 @@ async function drainRun(): Promise<void> {
   const started = performance.now();
   let run = await runs.run(job.runId);
   // A drain ends when a poll finds nothing; the stream may still be catching up with the last writes.
-  for (let idle = 0; !run || run.status !== 'matched' || run.sent + run.suppressed + run.failed < run.matched; ) {
+  for (let idle = 0; !run || run.status !== 'matched' || run.sent + run.suppressed + run.failed < run.matched;) {
     const delivered = await poller.drain();
     idle = delivered ? 0 : idle + 1;
     if (idle > 20) throw new Error(`The run ${job.runId} stalled: ${JSON.stringify(run)}`);

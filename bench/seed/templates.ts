@@ -10,7 +10,6 @@ import { challengeTerms, daysFromNow } from '../../test/helpers/challenges.ts';
 import { commissionerRegistration, firmRegistration } from '../../test/helpers/organisations.ts';
 import { challengeFacets, challengeTemplateCount, firmFacets, firmTemplateCount } from './facets.ts';
 
-
 export interface Templates {
   /** One verified commissioner per sector; the first one's owner is the bench's signed-in user. */
   commissioners: { organisationId: string; userId: string; email: string }[];

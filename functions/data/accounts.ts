@@ -131,10 +131,7 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
       const userId = newId();
       const createdAt = new Date().toISOString();
       const result = await service.transaction
-        .write(({ users: user, emailClaims: claim }) => [
-          user.create({ userId, email, language, createdAt }).commit(),
-          claim.create({ email, userId }).commit(),
-        ])
+        .write(({ users: user, emailClaims: claim }) => [user.create({ userId, email, language, createdAt }).commit(), claim.create({ email, userId }).commit()])
         .go();
       if (result.canceled) {
         // Someone signed in with the same address at the same moment: theirs is the account.
@@ -189,7 +186,11 @@ export function createAccounts(client: DynamoDBDocumentClient, table: string, ne
       await limits.delete({ scope: codesToAddress(email).scope }).go();
       await service.transaction
         .write(({ users: user, emailClaims: claim }) => [
-          user.patch({ userId }).set({ email: `erased-${userId}`, erasedAt: at }).remove(['name', 'rejectedRegistration']).commit(),
+          user
+            .patch({ userId })
+            .set({ email: `erased-${userId}`, erasedAt: at })
+            .remove(['name', 'rejectedRegistration'])
+            .commit(),
           claim.delete({ email }).commit(),
         ])
         .go();

@@ -41,7 +41,10 @@ const alertRunOf = ({ failedEvents, challenges, challengeId, ...item }: AlertRun
   failedEvents: failedEvents ?? [],
 });
 
-export function createAlertRunStore(client: DynamoDBDocumentClient, table: string): AlertRunStore & AlertAudience & { stepIn(image: Record<string, unknown>): AlertStep | undefined } {
+export function createAlertRunStore(
+  client: DynamoDBDocumentClient,
+  table: string,
+): AlertRunStore & AlertAudience & { stepIn(image: Record<string, unknown>): AlertStep | undefined } {
   const runs = alertRunEntity(client, table);
   const steps = alertStepEntity(client, table);
   const events = outboxEventEntity(client, table);
@@ -79,7 +82,10 @@ export function createAlertRunStore(client: DynamoDBDocumentClient, table: strin
           ...(chunk ? [eventItems.create({ ...outboxItem(chunkEventId(step), chunk), run: step.runId, createdAt: at }).commit()] : []),
           ...(next ? [stepItems.create(storedStep(next, at)).commit()] : []),
           (last
-            ? runItems.patch({ runId: step.runId }).add({ matched: chunk?.recipients.length ?? 0 }).set({ status: 'matched', matchedAt: at })
+            ? runItems
+                .patch({ runId: step.runId })
+                .add({ matched: chunk?.recipients.length ?? 0 })
+                .set({ status: 'matched', matchedAt: at })
             : runItems.patch({ runId: step.runId }).add({ matched: chunk?.recipients.length ?? 0 })
           ).commit(),
         ])

@@ -25,7 +25,8 @@ export function subscriptionsOf(subscriber: Subscriber, preferences: AlertPrefer
 }
 
 // ElectroDB types no list of enum values: the lists were checked against the shared schema before they were saved.
-const savedOf = ({ userId: _userId, minBudgetCents, ...rest }: AlertPreferencesItem): SavedAlertPreferences => ({ ...rest, minBudgetCents: minBudgetCents ?? null }) as SavedAlertPreferences;
+const savedOf = ({ userId: _userId, minBudgetCents, ...rest }: AlertPreferencesItem): SavedAlertPreferences =>
+  ({ ...rest, minBudgetCents: minBudgetCents ?? null }) as SavedAlertPreferences;
 
 export function createAlertStore(client: DynamoDBDocumentClient, table: string): AlertStore {
   const preferences = alertPreferencesEntity(client, table);
@@ -51,7 +52,10 @@ export function createAlertStore(client: DynamoDBDocumentClient, table: string):
       const result = await service.transaction
         .write(({ preferences: saved, subscriptions: filed }) => [
           before
-            ? saved.put(item).where(({ version }, { eq }) => eq(version, expectedVersion)).commit()
+            ? saved
+                .put(item)
+                .where(({ version }, { eq }) => eq(version, expectedVersion))
+                .commit()
             : saved.create(item).commit(),
           ...stale.map(({ frequency, key, userId }) => filed.delete({ frequency, key, userId }).commit()),
           ...current.map((subscription) => filed.put(subscription).commit()),
@@ -63,13 +67,14 @@ export function createAlertStore(client: DynamoDBDocumentClient, table: string):
     async subscribers(frequency, key, page) {
       const query = subscriptions.query.byKey({ frequency, key });
       const cursor = checkedCursor(page.cursor, query);
-      const found = await pageOf<AlertSubscription>(
-        (options) => query.go(options),
-        createConversions(subscriptions).byAccessPattern.byKey.fromComposite.toCursor,
-        { ...page, cursor },
-      );
+      const found = await pageOf<AlertSubscription>((options) => query.go(options), createConversions(subscriptions).byAccessPattern.byKey.fromComposite.toCursor, {
+        ...page,
+        cursor,
+      });
       return {
-        items: found.items.map(({ frequency: _frequency, key: _key, minBudgetCents, ...rest }): AlertSubscriber => ({ ...rest, minBudgetCents: minBudgetCents ?? null }) as AlertSubscriber),
+        items: found.items.map(
+          ({ frequency: _frequency, key: _key, minBudgetCents, ...rest }): AlertSubscriber => ({ ...rest, minBudgetCents: minBudgetCents ?? null }) as AlertSubscriber,
+        ),
         cursor: found.cursor,
       };
     },
@@ -79,7 +84,10 @@ export function createAlertStore(client: DynamoDBDocumentClient, table: string):
       if (!before) return;
       const filed = subscriptionsOf({ userId, email: '' }, savedOf(before));
       await service.transaction
-        .write(({ preferences: saved, subscriptions: items }) => [saved.delete({ userId }).commit(), ...filed.map(({ frequency, key }) => items.delete({ frequency, key, userId }).commit())])
+        .write(({ preferences: saved, subscriptions: items }) => [
+          saved.delete({ userId }).commit(),
+          ...filed.map(({ frequency, key }) => items.delete({ frequency, key, userId }).commit()),
+        ])
         .go();
     },
   };

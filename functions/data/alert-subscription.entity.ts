@@ -5,13 +5,13 @@ import { languages } from '#shared/language.ts';
 
 /** What a person chose to hear of, as both their preferences and each of their subscription items keep it. */
 export const alertCriteriaAttributes = {
-    disciplines: { type: 'list', items: { type: 'string' }, required: true },
-    sectors: { type: 'list', items: { type: 'string' }, required: true },
-    types: { type: 'list', items: { type: 'string' }, required: true },
-    funding: { type: 'list', items: { type: 'string' }, required: true },
-    minBudgetCents: { type: 'number' },
-    municipalities: { type: 'list', items: { type: 'string' }, required: true },
-    language: { type: languages, required: true },
+  disciplines: { type: 'list', items: { type: 'string' }, required: true },
+  sectors: { type: 'list', items: { type: 'string' }, required: true },
+  types: { type: 'list', items: { type: 'string' }, required: true },
+  funding: { type: 'list', items: { type: 'string' }, required: true },
+  minBudgetCents: { type: 'number' },
+  municipalities: { type: 'list', items: { type: 'string' }, required: true },
+  language: { type: languages, required: true },
 } as const;
 
 /**

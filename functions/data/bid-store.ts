@@ -58,7 +58,10 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     return (remove.length ? patch.remove(remove) : patch).where(({ version }, { eq }) => eq(version, bid.version)).commit();
   };
   /** The audit lines and emails that go with a write and, last, the daily allowance the emails use. */
-  const trail = ({ bidAudits: audits, challengeAudits: challengeTrail, outboxEvents: events, allowances: allowed }: Entities, write: Pick<BidWrite, 'audit' | 'challengeAudit' | 'emails' | 'allowance'>) => [
+  const trail = (
+    { bidAudits: audits, challengeAudits: challengeTrail, outboxEvents: events, allowances: allowed }: Entities,
+    write: Pick<BidWrite, 'audit' | 'challengeAudit' | 'emails' | 'allowance'>,
+  ) => [
     ...(write.audit ? [audits.create(write.audit).commit()] : []),
     ...(write.challengeAudit ? [challengeTrail.create(write.challengeAudit).commit()] : []),
     ...(write.emails ?? []).map((email) => events.create(outboxItem(newId(), email)).commit()),
@@ -207,10 +210,14 @@ export function createBidStore(client: DynamoDBDocumentClient, table: string, ne
     async ledBy(organisationId, page) {
       const query = bids.query.byLead({ leadOrganisationId: organisationId });
       const cursor = checkedCursor(page.cursor, query);
-      return pageOf(async (options) => {
-        const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
-        return { data, cursor: next };
-      }, createConversions(bids).byAccessPattern.byLead.fromComposite.toCursor, { ...page, cursor });
+      return pageOf(
+        async (options) => {
+          const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
+          return { data, cursor: next };
+        },
+        createConversions(bids).byAccessPattern.byLead.fromComposite.toCursor,
+        { ...page, cursor },
+      );
     },
 
     async partnershipsOf(organisationId, newest) {

@@ -5,7 +5,23 @@ import { MAX_SEARCH_WORDS, searchWords, type ChallengeListing, type ChallengeLis
 import { storedChallenge, type ChallengeEntity } from './challenge.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 
-type Listed = Pick<StoredChallenge, 'challengeId' | 'visibility' | 'sector' | 'disciplines' | 'type' | 'fundingInstrument' | 'budgetMinCents' | 'budgetMaxCents' | 'title' | 'summary' | 'listing' | 'openUntil' | 'publishedAt' | 'statusSince'>;
+type Listed = Pick<
+  StoredChallenge,
+  | 'challengeId'
+  | 'visibility'
+  | 'sector'
+  | 'disciplines'
+  | 'type'
+  | 'fundingInstrument'
+  | 'budgetMinCents'
+  | 'budgetMaxCents'
+  | 'title'
+  | 'summary'
+  | 'listing'
+  | 'openUntil'
+  | 'publishedAt'
+  | 'statusSince'
+>;
 
 /** The keys an open challenge is listed under: all, public (if it is), each facet value and each word. */
 function listingKeys(challenge: Listed, words: string[]): string[] {
@@ -67,7 +83,9 @@ export function listingWrites(listings: ChallengeListingsInTransaction, before: 
  * Without filters it is the exact list of everything the viewer may see.
  */
 function plan(filters: ChallengeFilters) {
-  const words = searchWords(filters.q ?? '').slice(0, 8).sort((a, b) => b.length - a.length);
+  const words = searchWords(filters.q ?? '')
+    .slice(0, 8)
+    .sort((a, b) => b.length - a.length);
   const facets: [string, string | undefined][] = [
     ['discipline', filters.discipline],
     ['sector', filters.sector],
@@ -90,7 +108,10 @@ export async function openChallengesPage(
 ): Promise<Page<StoredChallenge>> {
   const { key, otherWords } = plan(filters);
   const cursor = checkedCursor(page.cursor, sort === 'closing' ? listings.query.closing({ key }) : listings.query.newest({ key }));
-  const conditions = (attributes: Parameters<Parameters<ReturnType<ChallengeListingEntity['query']['newest']>['where']>[0]>[0], op: Parameters<Parameters<ReturnType<ChallengeListingEntity['query']['newest']>['where']>[0]>[1]) =>
+  const conditions = (
+    attributes: Parameters<Parameters<ReturnType<ChallengeListingEntity['query']['newest']>['where']>[0]>[0],
+    op: Parameters<Parameters<ReturnType<ChallengeListingEntity['query']['newest']>['where']>[0]>[1],
+  ) =>
     [
       !filters.includeFirmsOnly && key !== 'public' ? op.eq(attributes.visibility, 'public') : '',
       filters.sector && key !== `sector:${filters.sector}` ? op.eq(attributes.sector, filters.sector) : '',
@@ -108,8 +129,20 @@ export async function openChallengesPage(
   const conversions = createConversions(listings).byAccessPattern;
   const entries =
     sort === 'closing'
-      ? await pageOf<ChallengeListing>((options) => listings.query.closing({ key }).gt({ openUntil: now }).where(conditions).go(options), conversions.closing.fromComposite.toCursor, { ...page, cursor })
-      : await pageOf<ChallengeListing>((options) => listings.query.newest({ key }).where(conditions).go({ ...options, order: 'desc' }), conversions.newest.fromComposite.toCursor, { ...page, cursor });
+      ? await pageOf<ChallengeListing>(
+          (options) => listings.query.closing({ key }).gt({ openUntil: now }).where(conditions).go(options),
+          conversions.closing.fromComposite.toCursor,
+          { ...page, cursor },
+        )
+      : await pageOf<ChallengeListing>(
+          (options) =>
+            listings.query
+              .newest({ key })
+              .where(conditions)
+              .go({ ...options, order: 'desc' }),
+          conversions.newest.fromComposite.toCursor,
+          { ...page, cursor },
+        );
   if (!entries.items.length) return { items: [], cursor: entries.cursor };
   const { data } = await challenges.get(entries.items.map(({ challengeId }) => ({ challengeId }))).go({ preserveBatchOrder: true });
   // An entry and its challenge change in one transaction; one read between them is dropped, not shown stale.

@@ -44,7 +44,12 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
    * that follow from it and, last, the allowance they use: one transaction. The entries follow from the whole
    * challenge, so it is read first, and a version other than the expected one is 'stale' without writing.
    */
-  const versionedWrite = async (challengeId: string, expectedVersion: number, { set, remove = [], audit, emails = [], alertRun, fileQuestionDeadline }: ChallengeWrite, allowance?: DailyAllowance) => {
+  const versionedWrite = async (
+    challengeId: string,
+    expectedVersion: number,
+    { set, remove = [], audit, emails = [], alertRun, fileQuestionDeadline }: ChallengeWrite,
+    allowance?: DailyAllowance,
+  ) => {
     const before = touchesListing(set, remove) || fileQuestionDeadline ? await storedChallengeAt(challengeId) : undefined;
     if (before && before.version !== expectedVersion) return 'stale' as const;
     return service.transaction
@@ -92,19 +97,27 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
     async ofOrganisation(organisationId, page) {
       const query = challenges.query.byOrganisation({ organisationId });
       const cursor = checkedCursor(page.cursor, query);
-      return pageOf(async (options) => {
-        const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
-        return { data: data.map(storedChallenge), cursor: next };
-      }, cursorAt.byOrganisation.fromComposite.toCursor, { ...page, cursor });
+      return pageOf(
+        async (options) => {
+          const { data, cursor: next } = await query.go({ ...options, order: 'desc' });
+          return { data: data.map(storedChallenge), cursor: next };
+        },
+        cursorAt.byOrganisation.fromComposite.toCursor,
+        { ...page, cursor },
+      );
     },
 
     async byStatus(status, page, { oldestFirst }) {
       const query = challenges.query.byStatus({ status });
       const cursor = checkedCursor(page.cursor, query);
-      return pageOf(async (options) => {
-        const { data, cursor: next } = await query.go({ ...options, order: oldestFirst ? 'asc' : 'desc' });
-        return { data: data.map(storedChallenge), cursor: next };
-      }, cursorAt.byStatus.fromComposite.toCursor, { ...page, cursor });
+      return pageOf(
+        async (options) => {
+          const { data, cursor: next } = await query.go({ ...options, order: oldestFirst ? 'asc' : 'desc' });
+          return { data: data.map(storedChallenge), cursor: next };
+        },
+        cursorAt.byStatus.fromComposite.toCursor,
+        { ...page, cursor },
+      );
     },
 
     openChallenges: (filters, sort, now, page) => openChallengesPage(listings, challenges, filters, sort, now, page),
@@ -135,10 +148,7 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
 
     async publishedBetween(from, until, limit) {
       // A published challenge's status has not changed since it was published: statusSince is its publication.
-      const { data } = await challenges.query
-        .byStatus({ status: 'published' })
-        .between({ statusSince: from }, { statusSince: until })
-        .go({ order: 'desc', limit });
+      const { data } = await challenges.query.byStatus({ status: 'published' }).between({ statusSince: from }, { statusSince: until }).go({ order: 'desc', limit });
       return data.map(storedChallenge);
     },
 
@@ -192,7 +202,11 @@ export function createChallengeStore(client: DynamoDBDocumentClient, table: stri
 
     async followedBy(firmId, page) {
       const cursor = checkedCursor(page.cursor, follows.query.byFirm({ firmId }));
-      const followed = await pageOf<EntityItem<typeof follows>>((options) => follows.query.byFirm({ firmId }).go({ ...options, order: 'desc' }), createConversions(follows).byAccessPattern.byFirm.fromComposite.toCursor, { ...page, cursor });
+      const followed = await pageOf<EntityItem<typeof follows>>(
+        (options) => follows.query.byFirm({ firmId }).go({ ...options, order: 'desc' }),
+        createConversions(follows).byAccessPattern.byFirm.fromComposite.toCursor,
+        { ...page, cursor },
+      );
       const keys = followed.items.map(({ challengeId }) => ({ challengeId }));
       const found = keys.length ? (await challenges.get(keys).go({ consistent: true })).data : [];
       const byId = new Map(found.map((challenge) => [challenge.challengeId, storedChallenge(challenge)]));

@@ -72,7 +72,10 @@ export function createEvaluationStore(client: DynamoDBDocumentClient, table: str
           (remove.length ? challenge.patch({ challengeId }).set(set).remove(remove) : challenge.patch({ challengeId }).set(set))
             // Closed, or still published with its deadline passed (the close job has not run yet): the
             // decision closes it on the way. The version proves nobody decided, or changed it, meanwhile.
-            .where(({ version, status, bidDeadline }, { eq, lte }) => `${eq(version, expectedVersion)} AND (${eq(status, 'closed')} OR (${eq(status, 'published')} AND ${lte(bidDeadline, at)}))`)
+            .where(
+              ({ version, status, bidDeadline }, { eq, lte }) =>
+                `${eq(version, expectedVersion)} AND (${eq(status, 'closed')} OR (${eq(status, 'published')} AND ${lte(bidDeadline, at)}))`,
+            )
             .commit(),
           trail.create(audit).commit(),
           ...outcomes.map(({ bidId, from, to, feedback }) =>

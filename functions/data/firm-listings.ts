@@ -10,7 +10,10 @@ export function firmEntries(organisation: StoredOrganisation) {
   const { directory, directoryName, subsector, disciplines = [], municipality, sizeBand, organisationId } = organisation;
   if (!directory || directoryName === undefined || !subsector) return [];
   const entry = { organisationId, directoryName, subsector, disciplines: [...disciplines], municipality, sizeBand };
-  return [`subsector:${subsector}`, ...disciplines.map((discipline) => `discipline:${discipline}`), `municipality:${municipality}`, `size:${sizeBand}`].map((key) => ({ key, ...entry }));
+  return [`subsector:${subsector}`, ...disciplines.map((discipline) => `discipline:${discipline}`), `municipality:${municipality}`, `size:${sizeBand}`].map((key) => ({
+    key,
+    ...entry,
+  }));
 }
 
 const directoryFields: readonly (keyof OrganisationChanges)[] = ['directory', 'directoryName', 'subsector', 'disciplines', 'municipality', 'sizeBand'];
@@ -46,7 +49,11 @@ export async function firmsPage(listings: FirmListingEntity, organisations: Orga
   if (!facet) {
     const cursor = checkedCursor(page.cursor, organisations.query.directory({ directory: 'verified' }));
     const toCursor = createConversions(organisations).byAccessPattern.directory.fromComposite.toCursor;
-    return pageOf<StoredOrganisation>((options) => organisations.query.directory({ directory: 'verified' }).go(options), (firm) => toCursor({ ...firm, directory: 'verified', directoryName: firm.directoryName ?? '' }), { ...page, cursor });
+    return pageOf<StoredOrganisation>(
+      (options) => organisations.query.directory({ directory: 'verified' }).go(options),
+      (firm) => toCursor({ ...firm, directory: 'verified', directoryName: firm.directoryName ?? '' }),
+      { ...page, cursor },
+    );
   }
   const key = `${facet[0]}:${facet[1]}`;
   const cursor = checkedCursor(page.cursor, listings.query.byFacet({ key }));

@@ -93,10 +93,20 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
             .where(({ version }, { eq }) => eq(version, expectedVersion))
             .commit(),
           ...(kvkClaim === 'hold'
-            ? [claim.put({ kvkNumber, organisationId }).where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`).commit()]
+            ? [
+                claim
+                  .put({ kvkNumber, organisationId })
+                  .where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`)
+                  .commit(),
+              ]
             : kvkClaim === 'release'
               ? // Gone already is released; a claim another organisation made since is never touched.
-                [claim.delete({ kvkNumber }).where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`).commit()]
+                [
+                  claim
+                    .delete({ kvkNumber })
+                    .where((attributes, { notExists, eq }) => `${notExists(attributes.organisationId)} OR ${eq(attributes.organisationId, organisationId)}`)
+                    .commit(),
+                ]
               : []),
           ...(ownerRejoins
             ? [
@@ -111,7 +121,10 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
           ...membershipsEnd.map((userId) => {
             const member = user.patch({ userId });
             // One write per item in a transaction: the owner's membership ends in the same one that tells them why.
-            const ended = userId === ownerUserId && ownerSeesRejection ? member.set({ rejectedRegistration: ownerSeesRejection }).remove(['organisationId', 'role']) : member.remove(['organisationId', 'role']);
+            const ended =
+              userId === ownerUserId && ownerSeesRejection
+                ? member.set({ rejectedRegistration: ownerSeesRejection }).remove(['organisationId', 'role'])
+                : member.remove(['organisationId', 'role']);
             return ended.where((attributes, { eq }) => eq(attributes.organisationId, organisationId)).commit();
           }),
           ...(email ? [events.create(outboxItem(newId(), email)).commit()] : []),
@@ -145,7 +158,10 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
 
     async byStatus(status, page) {
       const cursor = checkedCursor(page.cursor, organisations.query.byStatus({ status }));
-      return pageOf((options) => organisations.query.byStatus({ status }).go(options), createConversions(organisations).byAccessPattern.byStatus.fromComposite.toCursor, { ...page, cursor });
+      return pageOf((options) => organisations.query.byStatus({ status }).go(options), createConversions(organisations).byAccessPattern.byStatus.fromComposite.toCursor, {
+        ...page,
+        cursor,
+      });
     },
 
     firms: (filters, page) => firmsPage(firmListings, organisations, filters, page),
@@ -183,9 +199,15 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
       const result = await retriedOnContention(() =>
         service.transaction
           .write(({ organisations: org, invitations: invite, allowances: allowed, outboxEvents: events }) => [
-            org.check({ organisationId }).where(({ status }, { eq }) => eq(status, 'verified')).commit(),
+            org
+              .check({ organisationId })
+              .where(({ status }, { eq }) => eq(status, 'verified'))
+              .commit(),
             // An open invitation stays as it is: inviting the address again sends nothing.
-            invite.put(invitation).where(({ expiresAt }, { notExists, lte }) => `${notExists(expiresAt)} OR ${lte(expiresAt, now)}`).commit(),
+            invite
+              .put(invitation)
+              .where(({ expiresAt }, { notExists, lte }) => `${notExists(expiresAt)} OR ${lte(expiresAt, now)}`)
+              .commit(),
             allowanceUse(allowed, allowance),
             events.create(outboxItem(newId(), email)).commit(),
           ])
@@ -213,7 +235,10 @@ export function createOrganisationStore(client: DynamoDBDocumentClient, table: s
             .remove(['rejectedRegistration'])
             .where((attributes, { notExists }) => notExists(attributes.organisationId))
             .commit(),
-          org.check({ organisationId }).where(({ status }, { eq }) => eq(status, 'verified')).commit(),
+          org
+            .check({ organisationId })
+            .where(({ status }, { eq }) => eq(status, 'verified'))
+            .commit(),
         ])
         .go();
       if (!result.canceled) return 'joined';

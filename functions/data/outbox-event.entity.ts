@@ -64,8 +64,7 @@ export const outboxEventEntitySchema = {
   },
 } as const;
 
-export const outboxEventEntity = (client: DynamoDBDocumentClient, table: string) =>
-  new Entity(outboxEventEntitySchema, { client, table });
+export const outboxEventEntity = (client: DynamoDBDocumentClient, table: string) => new Entity(outboxEventEntitySchema, { client, table });
 
 export type OutboxEventEntity = ReturnType<typeof outboxEventEntity>;
 export type OutboxEvent = EntityItem<OutboxEventEntity>;

@@ -57,8 +57,13 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
           .where((attributes, { eq, notExists }) => (stored.tallied === undefined ? notExists(attributes.tallied) : eq(attributes.tallied, tallied)))
           .commit(),
         (status === 'failed'
-          ? runItems.patch({ runId: event.run }).add({ sent: tally.sent - before.sent, suppressed: tally.suppressed - before.suppressed, failed: tally.failed - before.failed, failedEvents: [event.eventId] })
-          : runItems.patch({ runId: event.run }).add({ sent: tally.sent - before.sent, suppressed: tally.suppressed - before.suppressed, failed: tally.failed - before.failed }).delete({ failedEvents: [event.eventId] })
+          ? runItems
+              .patch({ runId: event.run })
+              .add({ sent: tally.sent - before.sent, suppressed: tally.suppressed - before.suppressed, failed: tally.failed - before.failed, failedEvents: [event.eventId] })
+          : runItems
+              .patch({ runId: event.run })
+              .add({ sent: tally.sent - before.sent, suppressed: tally.suppressed - before.suppressed, failed: tally.failed - before.failed })
+              .delete({ failedEvents: [event.eventId] })
         ).commit(),
       ])
       .go();
@@ -84,10 +89,14 @@ export function createOutboxStore(client: DynamoDBDocumentClient, table: string)
 
     async byStatus(status, page) {
       const cursor = checkedCursor(page.cursor, events.query.byStatus({ status }));
-      return pageOf(async (options) => {
-        const { data, cursor: next } = await events.query.byStatus({ status }).go(options);
-        return { data, cursor: next };
-      }, createConversions(events).byAccessPattern.byStatus.fromComposite.toCursor, { ...page, cursor });
+      return pageOf(
+        async (options) => {
+          const { data, cursor: next } = await events.query.byStatus({ status }).go(options);
+          return { data, cursor: next };
+        },
+        createConversions(events).byAccessPattern.byStatus.fromComposite.toCursor,
+        { ...page, cursor },
+      );
     },
 
     noteRecipients: (event: PendingEvent) => noteRecipients(event),

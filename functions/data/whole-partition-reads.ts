@@ -7,7 +7,12 @@
 export const wholePartitionReads = [
   { index: 'table', partition: 'SIGNIN#<email>', sortKeyBeginsWith: 'CODE#', boundedBy: '5 codes an hour per address, each expiring after 15 minutes' },
   { index: 'gsi2', partition: 'USER#<userId>#SESSIONS', sortKeyBeginsWith: '', boundedBy: 'sessions expire after 12 hours' },
-  { index: 'gsi2', partition: 'ORG#<organisationId>#MEMBERS', sortKeyBeginsWith: '', boundedBy: "the organisation's team, each member joining by an invitation under a daily allowance" },
+  {
+    index: 'gsi2',
+    partition: 'ORG#<organisationId>#MEMBERS',
+    sortKeyBeginsWith: '',
+    boundedBy: "the organisation's team, each member joining by an invitation under a daily allowance",
+  },
   { index: 'gsi2', partition: 'ORG#<organisationId>#INVITES', sortKeyBeginsWith: '', boundedBy: 'the daily invitation allowance, each invitation lapsing after 30 days' },
   { index: 'table', partition: 'INVITE#<email>', sortKeyBeginsWith: 'ORG#', boundedBy: 'one invitation per inviting organisation, each lapsing after 30 days' },
   { index: 'table', partition: 'RECIPIENT#<email>', sortKeyBeginsWith: 'EVENT#', boundedBy: 'delivered events expire after 30 days' },

@@ -23,5 +23,4 @@ export const conflictError = (message: string, field?: string) => new DomainErro
 export const invalidError = (message: string, field?: string) => new DomainError('invalid', message, field);
 /** Several fields at fault at once (e.g. a submission that lacks more than one), each named. */
 export const invalidFieldsError = (message: string, fields: { field: string; message: string }[]) => new DomainError('invalid', message, undefined, undefined, fields);
-export const rateLimitedError = (message: string, retryAfterSeconds: number) =>
-  new DomainError('rateLimited', message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+export const rateLimitedError = (message: string, retryAfterSeconds: number) => new DomainError('rateLimited', message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));

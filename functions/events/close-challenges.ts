@@ -30,7 +30,12 @@ export const handler = middy()
     const closing = await run('close', () => closeChallengesPastDeadline(challengePorts));
     const reminding = await run('remind', () => remindDraftBidders(bidPorts));
     const questions = await run('remind-followers', () => remindFollowersOfQuestionDeadline(challengePorts));
-    const result = { closed: closing.done, reminded: reminding.done, questionReminders: questions.done, failed: closing.failed.length + reminding.failed.length + questions.failed.length };
+    const result = {
+      closed: closing.done,
+      reminded: reminding.done,
+      questionReminders: questions.done,
+      failed: closing.failed.length + reminding.failed.length + questions.failed.length,
+    };
     if (result.closed || result.reminded || result.questionReminders || result.failed) logger.info('Ran the deadline jobs', result);
     return result;
   });

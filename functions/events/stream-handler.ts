@@ -13,7 +13,5 @@ export function createStreamHandler(handleRecord: (record: DynamoDBRecord, conte
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(async (event, context) =>
-      processPartialResponse(event, (record: DynamoDBRecord) => handleRecord(record, context), processor, { context }),
-    );
+    .handler(async (event, context) => processPartialResponse(event, (record: DynamoDBRecord) => handleRecord(record, context), processor, { context }));
 }

@@ -10,6 +10,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 export function clientAddress(event: Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext'>, behindCloudFront: boolean): string {
   const source = event.requestContext.http.sourceIp;
   if (!behindCloudFront) return source;
-  const forwarded = (event.headers['x-forwarded-for'] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (event.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return forwarded.length >= 2 ? forwarded[forwarded.length - 2]! : source;
 }

@@ -94,12 +94,14 @@ export function createGroupHandler<G extends RouteGroup>(group: G, implementatio
       throw allowed.length ? methodNotAllowed(allowed) : notFound();
     },
   });
-  return middy<APIGatewayProxyEventV2, Result>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    // Set directly rather than by a JMESPath expression, which would bundle a JMESPath interpreter into every function.
-    .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
-    .use(securityHeaders())
-    .use(problemDetails())
-    .use(throughCloudFrontOnly())
-    .handler(router);
+  return (
+    middy<APIGatewayProxyEventV2, Result>()
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      // Set directly rather than by a JMESPath expression, which would bundle a JMESPath interpreter into every function.
+      .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
+      .use(securityHeaders())
+      .use(problemDetails())
+      .use(throughCloudFrontOnly())
+      .handler(router)
+  );
 }

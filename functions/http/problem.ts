@@ -17,19 +17,14 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) =>
-  new HttpProblem(400, 'Bad Request', detail, errors);
+export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'Bad Request', detail, errors);
 
-export const unsupportedMediaType = (detail: string) =>
-  new HttpProblem(415, 'Unsupported Media Type', detail);
+export const unsupportedMediaType = (detail: string) => new HttpProblem(415, 'Unsupported Media Type', detail);
 
-export const payloadTooLarge = (limitBytes: number) =>
-  new HttpProblem(413, 'Content Too Large', `The request body is larger than ${limitBytes} bytes.`);
+export const payloadTooLarge = (limitBytes: number) => new HttpProblem(413, 'Content Too Large', `The request body is larger than ${limitBytes} bytes.`);
 
-export const validationFailed = (errors: FieldError[]) =>
-  new HttpProblem(422, 'Unprocessable Content', 'Some fields are not valid.', errors);
+export const validationFailed = (errors: FieldError[]) => new HttpProblem(422, 'Unprocessable Content', 'Some fields are not valid.', errors);
 
 export const notFound = (detail = 'There is nothing here.') => new HttpProblem(404, 'Not Found', detail);
 
-export const methodNotAllowed = (allowed: string[]) =>
-  new HttpProblem(405, 'Method Not Allowed', `Use ${allowed.join(', ')}.`, undefined, { allow: allowed.join(', ') });
+export const methodNotAllowed = (allowed: string[]) => new HttpProblem(405, 'Method Not Allowed', `Use ${allowed.join(', ')}.`, undefined, { allow: allowed.join(', ') });

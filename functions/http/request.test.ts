@@ -96,12 +96,7 @@ describe('Function: parseRequest', () => {
     const problem = problemOf(() => parseRequest(route, event({ body })));
 
     expect(problem.status).toBe(422);
-    expect(problem.errors?.map((error) => error.field).sort()).toEqual([
-      'body.budget.currency',
-      'body.budget.minCents',
-      'body.colour',
-      'body.title',
-    ]);
+    expect(problem.errors?.map((error) => error.field).sort()).toEqual(['body.budget.currency', 'body.budget.minCents', 'body.colour', 'body.title']);
   });
 
   it('asks for a body when a route needs one and none came', () => {

@@ -16,12 +16,7 @@ const route = (method: RouteDefinition['method'], path: string): RouteDefinition
   response: { status: 200, description: 'Whatever the test answers' },
 });
 
-const testRoutes = [
-  route('GET', '/api/firms/{firmId}/members/{memberId}'),
-  route('GET', '/api/echo'),
-  route('POST', '/api/echo'),
-  route('PUT', '/api/echo'),
-];
+const testRoutes = [route('GET', '/api/firms/{firmId}/members/{memberId}'), route('GET', '/api/echo'), route('POST', '/api/echo'), route('PUT', '/api/echo')];
 
 interface Answer {
   status: number;

@@ -13,7 +13,10 @@ export function toApiGatewayEvent(request: IncomingMessage, body: Buffer, target
   // HTTP APIs hand the function the path already URL-decoded.
   const path = pathname.split('/').map(decodeOrKeep).join('/');
   const headers = lowerCasedHeaders(request.rawHeaders);
-  const cookies = headers.cookie?.split(';').map((cookie) => cookie.trim()).filter(Boolean);
+  const cookies = headers.cookie
+    ?.split(';')
+    .map((cookie) => cookie.trim())
+    .filter(Boolean);
   delete headers.cookie;
 
   const sourceIp = (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
@@ -62,9 +65,7 @@ export function toApiGatewayEvent(request: IncomingMessage, body: Buffer, target
 /** A request target (`/path?query`) split into its path and its raw query string. */
 export function splitTarget(target: string): { pathname: string; query: string } {
   const queryStart = target.indexOf('?');
-  return queryStart < 0
-    ? { pathname: target, query: '' }
-    : { pathname: target.slice(0, queryStart), query: target.slice(queryStart + 1) };
+  return queryStart < 0 ? { pathname: target, query: '' } : { pathname: target.slice(0, queryStart), query: target.slice(queryStart + 1) };
 }
 
 /** Repeated headers are joined with commas, as API Gateway does; names are lower-cased. */
@@ -91,12 +92,7 @@ function joinedQuery(query: string): Record<string, string> | undefined {
 /** HTTP APIs pass these as text and base64-encode every other body (even form posts). */
 function isTextContentType(contentType: string | undefined): boolean {
   const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return (
-    type.startsWith('text/') ||
-    type === 'application/json' ||
-    type === 'application/xml' ||
-    type === 'application/javascript'
-  );
+  return type.startsWith('text/') || type === 'application/json' || type === 'application/xml' || type === 'application/javascript';
 }
 
 /** URL-decoded, or kept as it is when its escapes are malformed. */

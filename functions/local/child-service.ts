@@ -51,7 +51,10 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   const output: string[] = [];
   const echo = options.echoAs === undefined ? undefined : localLog(options.echoAs);
   const keep = (chunk: Buffer) => {
-    const lines = chunk.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+    const lines = chunk
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     for (const line of lines) echo?.info(line);
     output.push(...lines);
     output.splice(0, Math.max(0, output.length - outputLinesKept));
@@ -80,9 +83,7 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
     if (spawnError) throw new Error(`${options.name} could not be started: ${spawnError.message}`);
     if (hasExited(child)) {
       await service.stop();
-      throw new Error(
-        `${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('\n')}`,
-      );
+      throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('\n')}`);
     }
     if (await answersWithin(options.isReady, probeTimeoutMs)) return service;
     await sleep(100);

@@ -15,11 +15,7 @@ import { tableSchema } from '#functions/data/table-schema.ts';
 export async function createTableIfMissing(client: DynamoDBClient, tableName: string): Promise<boolean> {
   if (await tableExists(client, tableName)) return false;
 
-  const keyAttributes = [
-    tableSchema.partitionKey,
-    tableSchema.sortKey,
-    ...tableSchema.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
-  ];
+  const keyAttributes = [tableSchema.partitionKey, tableSchema.sortKey, ...tableSchema.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
   try {
     await client.send(
       new CreateTableCommand({

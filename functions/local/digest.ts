@@ -14,4 +14,6 @@ const env = localEnvironment({
   sesEndpoint: `http://127.0.0.1:${process.env.SES_PORT ?? 8005}`,
 });
 const { runId, started, challenges } = await startWeeklyDigest(createWiring(parseConfig({ ...process.env, ...env })).digestPorts);
-console.log(started ? `Started ${runId}: ${challenges} challenges; the running server mails it to weekly subscribers they fit.` : `${runId} had started already: nothing more is sent.`);
+console.log(
+  started ? `Started ${runId}: ${challenges} challenges; the running server mails it to weekly subscribers they fit.` : `${runId} had started already: nothing more is sent.`,
+);

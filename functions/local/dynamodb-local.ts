@@ -22,10 +22,7 @@ export interface DynamoDbLocalOptions {
 export function assertJavaInstalled(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new Error(
-      'DynamoDB Local needs Java, and `java` was not found on the PATH. ' +
-        'Install a JRE 17 or newer, e.g. `apt-get install -y openjdk-17-jre-headless`.',
-    );
+    throw new Error('DynamoDB Local needs Java, and `java` was not found on the PATH. ' + 'Install a JRE 17 or newer, e.g. `apt-get install -y openjdk-17-jre-headless`.');
   }
 }
 
@@ -34,10 +31,7 @@ export function assertJavaInstalled(): void {
  * `-sharedDb` makes one database for every region and credential, so no client can land in an empty one.
  */
 export async function startDynamoDbLocal({ port, storage }: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
-  const emulator = join(
-    dirname(createRequire(import.meta.url).resolve('amplify-dynamodb-simulator/package.json')),
-    'emulator',
-  );
+  const emulator = join(dirname(createRequire(import.meta.url).resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
   const storageArgs = storage === 'memory' ? ['-inMemory'] : ['-dbPath', resolve(storage.directory)];
   // It writes a metadata file into its working directory; keep that beside the data, not in the repo.
   const cwd = storage === 'memory' ? tmpdir() : resolve(storage.directory);

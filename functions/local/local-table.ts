@@ -39,7 +39,11 @@ async function use<T>(endpoint: string, work: (client: DynamoDBClient, tableName
 }
 
 async function answers(endpoint: string): Promise<boolean> {
-  const probe = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1, requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true } });
+  const probe = new DynamoDBClient({
+    ...localClientConfig(endpoint),
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+  });
   try {
     await probe.send(new ListTablesCommand({ Limit: 1 }));
     return true;

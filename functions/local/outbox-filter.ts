@@ -22,10 +22,6 @@ function matches(pattern: Pattern, value: unknown): boolean {
   return Object.entries(pattern).every(([key, rule]) => {
     const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(rule)) return matches(rule as Pattern, field);
-    return rule.some((allowed) =>
-      typeof allowed === 'string'
-        ? field === allowed
-        : typeof field === 'string' && field.startsWith(allowed.prefix),
-    );
+    return rule.some((allowed) => (typeof allowed === 'string' ? field === allowed : typeof field === 'string' && field.startsWith(allowed.prefix)));
   });
 }

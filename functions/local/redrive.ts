@@ -18,7 +18,11 @@ async function redrive(eventIds: string[]) {
   const ports = { outbox: wired.outbox, delivery: wired.delivery };
   const named = eventIds.length ? eventIds : await everyUndelivered(ports);
   for (const eventId of named) {
-    const event = await redriveEvent(eventId, ports).catch((error: unknown) => ({ id: eventId, status: `not re-driven: ${error instanceof Error ? error.message : String(error)}`, rejected: [] }));
+    const event = await redriveEvent(eventId, ports).catch((error: unknown) => ({
+      id: eventId,
+      status: `not re-driven: ${error instanceof Error ? error.message : String(error)}`,
+      rejected: [],
+    }));
     const refused = event.rejected.map(({ email, reason }) => `\n  refused ${email}: ${reason}`).join('');
     console.log(`${event.id} ${event.status}${refused}`);
   }

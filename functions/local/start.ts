@@ -57,10 +57,7 @@ async function start(): Promise<void> {
   Object.assign(process.env, quietSdkEnvironment);
   for (const { port, what, change } of Object.values(ports)) {
     if (!(await isPortFree(port))) {
-      throw new Error(
-        `Port ${port}, for ${what}, is in use. Stop whatever holds it (is \`npm start\` already running?)` +
-          (change ? ` or choose another: \`${change}\`.` : '.'),
-      );
+      throw new Error(`Port ${port}, for ${what}, is in use. Stop whatever holds it (is \`npm start\` already running?)` + (change ? ` or choose another: \`${change}\`.` : '.'));
     }
   }
 
@@ -104,11 +101,19 @@ async function start(): Promise<void> {
 
   // Closes challenges whose bid deadline passed and reminds firms with drafts, as the EventBridge rule does in AWS.
   const { handler: runDeadlineJobs } = await import('../events/close-challenges.ts');
-  const jobs = every(60_000, () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => log.error(`The deadline jobs failed: ${String(error)}`));
+  const jobs = every(
+    60_000,
+    () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)),
+    (error) => log.error(`The deadline jobs failed: ${String(error)}`),
+  );
   deadlineJobs = jobs;
   // Starts last week's digest once a week, as EventBridge Scheduler does on Monday mornings in AWS (a second start in a week starts nothing).
   const { handler: startDigest } = await import('../events/weekly-digest.ts');
-  weeklyDigest = every(60 * 60_000, () => startDigest({}, createLambdaContext('crossover-weekly-digest', 60_000)), (error) => log.error(`The weekly digest failed: ${String(error)}`));
+  weeklyDigest = every(
+    60 * 60_000,
+    () => startDigest({}, createLambdaContext('crossover-weekly-digest', 60_000)),
+    (error) => log.error(`The weekly digest failed: ${String(error)}`),
+  );
 
   const testControls = testControlsFor(process.env, () => jobs.runNow());
   if (testControls) log.info('Test controls are on (CROSSOVER_TEST_CONTROLS=1): POST /__test__/clock moves the clock');

@@ -8,8 +8,7 @@ import { securityHeaders } from '#shared/security-headers.ts';
 import { siteContentSecurityPolicy } from '../../infra/content-security-policy.ts';
 import { createStaticSite } from './static-site.ts';
 
-const shell = (scriptHash: string) =>
-  `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'self' '${scriptHash}'"><title>app shell</title>`;
+const shell = (scriptHash: string) => `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'self' '${scriptHash}'"><title>app shell</title>`;
 
 describe('Local site: createStaticSite', () => {
   let server: Server;

@@ -102,9 +102,7 @@ function decodedPath(url: string): string | undefined {
 }
 
 async function findFile(base: string, urlPath: string): Promise<string | undefined> {
-  const candidates = urlPath.endsWith('/')
-    ? [`${urlPath}index.html`]
-    : [urlPath, `${urlPath}.html`, `${urlPath}/index.html`];
+  const candidates = urlPath.endsWith('/') ? [`${urlPath}index.html`] : [urlPath, `${urlPath}.html`, `${urlPath}/index.html`];
   for (const candidate of candidates) {
     const file = insideRoot(base, candidate);
     if (file && (await isFile(file))) return file;

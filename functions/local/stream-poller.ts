@@ -1,11 +1,5 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type Shard,
-} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type Shard } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createLambdaContext } from './lambda-context.ts';
 import { localClientConfig } from './local-aws.ts';
@@ -88,9 +82,7 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
-      const { StreamDescription } = await streams.send(
-        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
-      );
+      const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }));
       shards.push(...(StreamDescription?.Shards ?? []));
       exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId);
@@ -103,9 +95,7 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
       new GetShardIteratorCommand({
         StreamArn: streamArn,
         ShardId: shardId,
-        ...(shard.lastSequenceNumber
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: shard.lastSequenceNumber }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
+        ...(shard.lastSequenceNumber ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: shard.lastSequenceNumber } : { ShardIteratorType: 'TRIM_HORIZON' }),
       }),
     );
     let iterator = ShardIterator;
@@ -172,9 +162,7 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
     }
     const failures = response?.batchItemFailures ?? [];
     if (failures.length === 0) return undefined;
-    const positions = failures.map((failure) =>
-      batch.findIndex((record) => record.dynamodb?.SequenceNumber === failure.itemIdentifier),
-    );
+    const positions = failures.map((failure) => batch.findIndex((record) => record.dynamodb?.SequenceNumber === failure.itemIdentifier));
     // Lambda treats an identifier it cannot place as a failure of the whole batch.
     const index = positions.some((position) => position < 0) ? 0 : Math.min(...positions);
     return { index, reason: `the dispatcher reported ${failures.length} of ${batch.length} records failed` };
@@ -200,10 +188,7 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
       if (outcome.failure) {
         failuresInARow += 1;
         delayMs = backoffMs(failuresInARow);
-        log.error(
-          `Record ${outcome.failure.sequenceNumber} not delivered: ${outcome.failure.reason}; retrying in ${delayMs / 1000} s`,
-          outcome.failure.cause,
-        );
+        log.error(`Record ${outcome.failure.sequenceNumber} not delivered: ${outcome.failure.reason}; retrying in ${delayMs / 1000} s`, outcome.failure.cause);
       } else {
         if (failuresInARow > 0) log.info('Delivering again');
         failuresInARow = 0;

@@ -15,8 +15,7 @@ export function toLambdaRecord(record: SdkRecord, streamArn: string): DynamoDBRe
     awsRegion: record.awsRegion,
     eventSourceARN: streamArn,
     dynamodb: {
-      ApproximateCreationDateTime:
-        stream.ApproximateCreationDateTime && Math.floor(stream.ApproximateCreationDateTime.getTime() / 1000),
+      ApproximateCreationDateTime: stream.ApproximateCreationDateTime && Math.floor(stream.ApproximateCreationDateTime.getTime() / 1000),
       Keys: stream.Keys && toLambdaItem(stream.Keys),
       NewImage: stream.NewImage && toLambdaItem(stream.NewImage),
       OldImage: stream.OldImage && toLambdaItem(stream.OldImage),
@@ -24,9 +23,7 @@ export function toLambdaRecord(record: SdkRecord, streamArn: string): DynamoDBRe
       SizeBytes: stream.SizeBytes,
       StreamViewType: stream.StreamViewType,
     },
-    ...(record.userIdentity
-      ? { userIdentity: { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId } }
-      : {}),
+    ...(record.userIdentity ? { userIdentity: { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId } } : {}),
   };
 }
 

@@ -6,10 +6,7 @@ import type { MailTemplate } from './templates/template.ts';
 
 describe('Function: renderEmail', () => {
   it('escapes every value in the HTML part and keeps it verbatim in the text part', () => {
-    const email = renderEmail(
-      { subject: 'S', heading: 'Studio <b>"Noord"</b>', paragraphs: ['Tom & Jerry'], action: { label: 'Open', url: 'https://x.nl/?a=1&b=2' } },
-      'en',
-    );
+    const email = renderEmail({ subject: 'S', heading: 'Studio <b>"Noord"</b>', paragraphs: ['Tom & Jerry'], action: { label: 'Open', url: 'https://x.nl/?a=1&b=2' } }, 'en');
 
     expect(email.html).toContain('Studio &lt;b&gt;&quot;Noord&quot;&lt;/b&gt;');
     expect(email.html).toContain('Tom &amp; Jerry');
@@ -51,7 +48,17 @@ describe('Mail templates', () => {
     const transactional = everyTemplate.filter((template) => !template.unsubscribe).map((template) => template.type);
 
     expect(nonTransactional).toMatchObject({ 'bid.deadline_reminder': 'notices', 'question.answered': 'notices', 'challenge.amended': 'notices' });
-    expect(transactional).toEqual(expect.arrayContaining(['account.sign-in-code', 'bid.submitted', 'bid.awarded', 'organisation.verified', 'organisation.rejected', 'organisation.suspended', 'organisation.invitation']));
+    expect(transactional).toEqual(
+      expect.arrayContaining([
+        'account.sign-in-code',
+        'bid.submitted',
+        'bid.awarded',
+        'organisation.verified',
+        'organisation.rejected',
+        'organisation.suspended',
+        'organisation.invitation',
+      ]),
+    );
   });
 
   it.each(everyTemplate.map((template) => [template.type, template] as const))(

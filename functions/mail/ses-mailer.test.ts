@@ -8,7 +8,12 @@ const to = { email: 'anna@studio.nl', language: 'nl' as const };
 const from = 'Crossover <noreply@crossover.example>';
 
 /** The message's header block, unfolded (a long header continues on lines that start with a space). */
-const headersOf = (mime: Buffer) => mime.toString('utf8').split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ').split('\r\n');
+const headersOf = (mime: Buffer) =>
+  mime
+    .toString('utf8')
+    .split('\r\n\r\n')[0]!
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n');
 
 describe('Function: composeMime', () => {
   it('carries the one-click unsubscribe headers (RFC 8058) of a non-transactional email', async () => {

@@ -67,8 +67,7 @@ export function bundledFunction(scope: Construct, id: string, props: BundledFunc
   });
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions-L1',
-    reason:
-      'Pinned to Node.js 22 (LTS, supported by Lambda) on purpose: the runtime moves in a deliberate upgrade with the bundle target, not whenever CDK learns a newer one.',
+    reason: 'Pinned to Node.js 22 (LTS, supported by Lambda) on purpose: the runtime moves in a deliberate upgrade with the bundle target, not whenever CDK learns a newer one.',
   });
   return fn;
 }

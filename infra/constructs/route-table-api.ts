@@ -80,9 +80,7 @@ export class RouteTableApi extends Construct {
       functions.set(group, fn);
     }
 
-    const integrations = new Map(
-      [...functions].map(([group, fn]) => [group, new HttpLambdaIntegration(`${group}Integration`, fn)]),
-    );
+    const integrations = new Map([...functions].map(([group, fn]) => [group, new HttpLambdaIntegration(`${group}Integration`, fn)]));
     for (const route of props.routes) {
       this.httpApi.addRoutes({
         path: route.path,
@@ -101,17 +99,12 @@ export class RouteTableApi extends Construct {
 
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason:
-        "Authorisation is each route's `access` rule from the route table, enforced by the group function; public routes are public by design.",
+      reason: "Authorisation is each route's `access` rule from the route table, enforced by the group function; public routes are public by design.",
     });
   }
 }
 
-function grantGroupPermissions(
-  fn: BundledFunction,
-  permissions: GroupPermissions,
-  { table, mail }: Pick<RouteTableApiProps, 'table' | 'mail'>,
-): void {
+function grantGroupPermissions(fn: BundledFunction, permissions: GroupPermissions, { table, mail }: Pick<RouteTableApiProps, 'table' | 'mail'>): void {
   if (permissions.table !== 'none') grantTableAccess(fn, table, permissions.table);
   if (permissions.sendEmail) mail.grantSend(fn);
 }

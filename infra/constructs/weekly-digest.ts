@@ -47,6 +47,10 @@ export class WeeklyDigest extends Construct {
       id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,
       reason: "The scheduler target grants invoking the function's versions too (`<arn>:*`); the role can invoke this one function only.",
     });
-    props.alerts.alarmWhen('WeeklyDigestErrors', this.function.metricErrors(), "Starting the weekly digest failed (the schedule retries; `npm run digest`'s AWS twin is invoking the function)");
+    props.alerts.alarmWhen(
+      'WeeklyDigestErrors',
+      this.function.metricErrors(),
+      "Starting the weekly digest failed (the schedule retries; `npm run digest`'s AWS twin is invoking the function)",
+    );
   }
 }

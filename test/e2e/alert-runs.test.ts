@@ -36,13 +36,46 @@ async function seedRuns(stack: LocalStack, token: string) {
   const refused = `refused-${token.toLowerCase()}@example.nl`;
   const sending = challenge(`${token}: sound for the new metro stations`);
   try {
-    await runs.create({ ...base, runId: 'digest-2001-W01', kind: 'digest', title: '2001-W01', frequency: 'weekly', challenges: [alertedExample], startedAt: minutesAgo(90), matched: 120, sent: 118, suppressed: 2, failed: 0 }).go();
-    await runs.create({ ...base, runId: `challenge-${sending.challengeId}`, kind: 'challenge', title: sending.title, challengeId: sending.challengeId, challenges: [sending], startedAt: minutesAgo(2), status: 'matching', matched: 50, sent: 31, suppressed: 0, failed: 0 }).go();
+    await runs
+      .create({
+        ...base,
+        runId: 'digest-2001-W01',
+        kind: 'digest',
+        title: '2001-W01',
+        frequency: 'weekly',
+        challenges: [alertedExample],
+        startedAt: minutesAgo(90),
+        matched: 120,
+        sent: 118,
+        suppressed: 2,
+        failed: 0,
+      })
+      .go();
+    await runs
+      .create({
+        ...base,
+        runId: `challenge-${sending.challengeId}`,
+        kind: 'challenge',
+        title: sending.title,
+        challengeId: sending.challengeId,
+        challenges: [sending],
+        startedAt: minutesAgo(2),
+        status: 'matching',
+        matched: 50,
+        sent: 31,
+        suppressed: 0,
+        failed: 0,
+      })
+      .go();
     await events
       .create({
         eventId: chunkId,
         type: 'challenge.alert',
-        recipients: [`anna-${token.toLowerCase()}@example.nl`, refused].map((email) => ({ email, language: 'en' as const, personal: { matches: [{ challenge: 0, reasons: [{ kind: 'anything' }] }] } })),
+        recipients: [`anna-${token.toLowerCase()}@example.nl`, refused].map((email) => ({
+          email,
+          language: 'en' as const,
+          personal: { matches: [{ challenge: 0, reasons: [{ kind: 'anything' }] }] },
+        })),
         data: { run: failedRunId, title: failing.title, challenges: [failing] },
         status: 'failed',
         failure: 'The mail service refused 1 of 2 recipients',
@@ -53,7 +86,22 @@ async function seedRuns(stack: LocalStack, token: string) {
         createdAt: minutesAgo(30),
       })
       .go();
-    await runs.create({ ...base, runId: failedRunId, kind: 'challenge', title: failing.title, challengeId: failing.challengeId, challenges: [failing], startedAt: minutesAgo(30), matched: 2, sent: 1, suppressed: 0, failed: 1, failedEvents: [chunkId] }).go();
+    await runs
+      .create({
+        ...base,
+        runId: failedRunId,
+        kind: 'challenge',
+        title: failing.title,
+        challengeId: failing.challengeId,
+        challenges: [failing],
+        startedAt: minutesAgo(30),
+        matched: 2,
+        sent: 1,
+        suppressed: 0,
+        failed: 1,
+        failedEvents: [chunkId],
+      })
+      .go();
   } finally {
     client.destroy();
   }

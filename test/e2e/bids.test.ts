@@ -56,7 +56,10 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
     await lead.getByTestId('start-bid').click();
     await lead.getByTestId('bid-form').waitFor();
     leadBidId = lead.url().split('/bids/')[1]!.split(/[/?#]/)[0]!;
-    await lead.fill('#bid-approach', 'A neighbourhood game in which streets compete to cool down: shade maps drawn by residents, a heat walk and a festival of green gardens at the end of summer.');
+    await lead.fill(
+      '#bid-approach',
+      'A neighbourhood game in which streets compete to cool down: shade maps drawn by residents, a heat walk and a festival of green gardens at the end of summer.',
+    );
     await lead.fill('#bid-priceCents', '45000');
     await lead.fill('#bid-timeline', 'Eight weeks of co-design, then a summer of play and a handover in September.');
     await lead.getByRole('button', { name: 'Add a team member' }).click();
@@ -111,7 +114,11 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
   });
 
   it('opens the bids once the (test-moved) clock passes the deadline; the commissioner scores, shortlists and awards', async () => {
-    const moved = await fetch(`${stack.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.url }, body: JSON.stringify({ advanceMs: 25 * DAY }) });
+    const moved = await fetch(`${stack.url}/__test__/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.url },
+      body: JSON.stringify({ advanceMs: 25 * DAY }),
+    });
     expect(moved.status).toBe(200);
     await commissioner.goto(`${stack.url}/en/challenges/${challengeId}/evaluation`);
     const bids = commissioner.getByTestId('evaluated-bid');
@@ -124,11 +131,23 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
         await commissioner.fill(`#score-${bidId}-${index}-comment`, 'Weighed against the brief and the other bids.');
       }
       await commissioner.locator(`#bid-${bidId} form`).getByRole('button').last().click();
-      await expect.poll(async () => (await apiAs<{ bids: { bidId: string; yourScores?: unknown[] }[] }>(commissioner, `/api/challenges/${challengeId}/evaluation`)).bids.find((bid) => bid.bidId === bidId)?.yourScores?.length).toBe(3);
+      await expect
+        .poll(
+          async () =>
+            (await apiAs<{ bids: { bidId: string; yourScores?: unknown[] }[] }>(commissioner, `/api/challenges/${challengeId}/evaluation`)).bids.find((bid) => bid.bidId === bidId)
+              ?.yourScores?.length,
+        )
+        .toBe(3);
     }
     await commissioner.reload();
     await commissioner.locator(`#bid-${leadBidId}`).getByRole('button', { name: 'Shortlist' }).click();
-    await expect.poll(async () => (await apiAs<{ bids: { bidId: string; status: string }[] }>(commissioner, `/api/challenges/${challengeId}/evaluation`)).bids.find((bid) => bid.bidId === leadBidId)?.status).toBe('shortlisted');
+    await expect
+      .poll(
+        async () =>
+          (await apiAs<{ bids: { bidId: string; status: string }[] }>(commissioner, `/api/challenges/${challengeId}/evaluation`)).bids.find((bid) => bid.bidId === leadBidId)
+            ?.status,
+      )
+      .toBe('shortlisted');
     await commissioner.reload();
     await commissioner.locator(`#award-${leadBidId}`).check();
     await commissioner.fill('#award-feedback', 'The chosen bid made residents the designers of the game; thank you for your work.');
@@ -141,6 +160,9 @@ describe('End to end: sealed bids, a consortium, evaluation and award', { timeou
   it('leaves the awarded and not-selected emails in the inbox', async () => {
     const inbox = createInbox(stack.sesUrl);
     await inbox.waitFor((email) => JSON.stringify(email.destination).includes('femke@merkwaardig.example') && /gegund|awarded/i.test(email.subject), { timeoutMs: 30_000 });
-    await inbox.waitFor((email) => JSON.stringify(email.destination).includes('joost@beeldtaal.example') && /niet gekozen|not selected/i.test(email.subject + (email.body.text ?? '')), { timeoutMs: 30_000 });
+    await inbox.waitFor(
+      (email) => JSON.stringify(email.destination).includes('joost@beeldtaal.example') && /niet gekozen|not selected/i.test(email.subject + (email.body.text ?? '')),
+      { timeoutMs: 30_000 },
+    );
   });
 });

@@ -57,7 +57,10 @@ describe('End to end: a challenge from draft through moderation to a published a
     await commissioner.getByTestId('challenge-form-step-1').waitFor();
     await commissioner.fill('#cf-title', title);
     await commissioner.fill('#cf-summary', 'Travellers miss ferries because the timetable is hard to read. We want a timetable everyone understands.');
-    await commissioner.fill('#cf-description', 'The ferry timetable at our harbour is printed in tiny type and changes with the tides. Design with us a **clear** timetable for signs and phones.');
+    await commissioner.fill(
+      '#cf-description',
+      'The ferry timetable at our harbour is printed in tiny type and changes with the tides. Design with us a **clear** timetable for signs and phones.',
+    );
     await commissioner.check('input[name=disciplines][value=data_visualisation]');
     await next(commissioner, 2);
     await commissioner.fill('#cf-budgetMinCents', '20000');

@@ -41,7 +41,10 @@ describe('End to end: the landing page on the real local stack, in Chromium', ()
     await page.goto(stack.url);
     const dutchHeading = await page.getByRole('heading', { level: 1 }).textContent();
 
-    await page.getByTestId('language-switch').getByRole('link', { name: /english/i }).click();
+    await page
+      .getByTestId('language-switch')
+      .getByRole('link', { name: /english/i })
+      .click();
 
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     // The switch's link may end in a slash (/en/); the router then settles on /en.
@@ -84,7 +87,8 @@ describe('End to end: the landing page on the real local stack, in Chromium', ()
   it('asks before signing in with an emailed link: opening it names the address and signs in only on a click (no login CSRF)', async () => {
     const email = `link-${Date.now()}@example.nl`;
     await fetch(`${stack.url}/api/auth/code`, { method: 'POST', headers: { origin: stack.url, 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-    const link = /https?:\/\/\S+\/sign-in\?token=[^\s"]+/.exec((await createInbox(stack.sesUrl).waitFor((mail) => mail.destination.to.join().includes(email))).body.text ?? '')?.[0] ?? '';
+    const link =
+      /https?:\/\/\S+\/sign-in\?token=[^\s"]+/.exec((await createInbox(stack.sesUrl).waitFor((mail) => mail.destination.to.join().includes(email))).body.text ?? '')?.[0] ?? '';
     const signedIn = async () => ((await (await page.request.get(`${stack.url}/api/session`)).json()) as { me: unknown }).me !== null;
 
     await page.goto(link);

@@ -94,9 +94,7 @@ describe('End to end: a creative firm registers, staff verify it, it appears in 
     await expect.poll(() => row.count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     const inbox = createInbox(stack.sesUrl);
-    await expect.poll(async () => (await inbox.to(owner)).map((email) => email.subject), { timeout: 15_000 }).toContainEqual(
-      expect.stringContaining('is verified on Crossover'),
-    );
+    await expect.poll(async () => (await inbox.to(owner)).map((email) => email.subject), { timeout: 15_000 }).toContainEqual(expect.stringContaining('is verified on Crossover'));
   });
 
   // Dutch is the base language: its pages have no prefix.

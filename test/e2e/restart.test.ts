@@ -25,9 +25,7 @@ describe('End to end: npm start keeps its data across a restart', () => {
     await stack.stop();
 
     stack = await startLocalStack(dataDirectory);
-    const { Item } = await table(stack.dynamoDbEndpoint).send(
-      new GetCommand({ TableName: 'crossover', Key: { pk: item.pk, sk: item.sk } }),
-    );
+    const { Item } = await table(stack.dynamoDbEndpoint).send(new GetCommand({ TableName: 'crossover', Key: { pk: item.pk, sk: item.sk } }));
 
     expect(Item).toEqual(item);
     expect(stack.output()).toContain('Table crossover is there');

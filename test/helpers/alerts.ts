@@ -15,7 +15,16 @@ import { uniqueEmail } from './api.ts';
 import { storedUsers } from './stored-items.ts';
 
 /** Preferences that hear of every challenge at once, in English. */
-export const everything: AlertPreferences = { disciplines: [], sectors: [], types: [], funding: [], minBudgetCents: null, municipalities: [], language: 'en', frequency: 'immediately' };
+export const everything: AlertPreferences = {
+  disciplines: [],
+  sectors: [],
+  types: [],
+  funding: [],
+  minBudgetCents: null,
+  municipalities: [],
+  language: 'en',
+  frequency: 'immediately',
+};
 
 /**
  * A person written straight to the table (a member of `organisationId`, if given) with these alert
@@ -28,7 +37,12 @@ export async function subscriber(who: string, preferences: Partial<AlertPreferen
   await storedUsers()
     .put({ userId, email, language: 'en', createdAt: new Date().toISOString(), ...(organisationId ? { organisationId, role: 'member' as const } : {}) })
     .go();
-  const saved = await wiring().alertPorts.alerts.save({ userId, email, ...(organisationId ? { organisationId } : {}) }, { ...everything, ...preferences }, 0, new Date().toISOString());
+  const saved = await wiring().alertPorts.alerts.save(
+    { userId, email, ...(organisationId ? { organisationId } : {}) },
+    { ...everything, ...preferences },
+    0,
+    new Date().toISOString(),
+  );
   if (!saved) throw new Error(`Saving the alert preferences of ${email} failed`);
   return { userId, email };
 }
@@ -52,7 +66,15 @@ export async function writeSubscribers(client: DynamoDBDocumentClient, table: st
     if (unprocessed.length) throw new Error(`DynamoDB left ${unprocessed.length} subscriber items unwritten`);
   };
   await userEntity(client, table)
-    .put(people.map(({ userId, email, organisationId }) => ({ userId, email, language: 'en' as const, createdAt: at, ...(organisationId ? { organisationId, role: 'member' as const } : {}) })))
+    .put(
+      people.map(({ userId, email, organisationId }) => ({
+        userId,
+        email,
+        language: 'en' as const,
+        createdAt: at,
+        ...(organisationId ? { organisationId, role: 'member' as const } : {}),
+      })),
+    )
     .go()
     .then(all);
   await emailClaimEntity(client, table)
@@ -60,10 +82,14 @@ export async function writeSubscribers(client: DynamoDBDocumentClient, table: st
     .go()
     .then(all);
   await alertPreferencesEntity(client, table)
-    .put(people.map(({ userId, preferences: { minBudgetCents, ...rest } }) => ({ userId, ...rest, ...(minBudgetCents === null ? {} : { minBudgetCents }), version: 1, savedAt: at })))
+    .put(
+      people.map(({ userId, preferences: { minBudgetCents, ...rest } }) => ({ userId, ...rest, ...(minBudgetCents === null ? {} : { minBudgetCents }), version: 1, savedAt: at })),
+    )
     .go()
     .then(all);
-  const subscriptions = people.flatMap(({ userId, email, organisationId, preferences }) => subscriptionsOf({ userId, email, ...(organisationId ? { organisationId } : {}) }, preferences));
+  const subscriptions = people.flatMap(({ userId, email, organisationId, preferences }) =>
+    subscriptionsOf({ userId, email, ...(organisationId ? { organisationId } : {}) }, preferences),
+  );
   await alertSubscriptionEntity(client, table).put(subscriptions).go().then(all);
 }
 

@@ -18,7 +18,11 @@ export interface TestApi {
    * Calls the API as the site would: JSON, with the site's Origin, and the session cookie if given;
    * or, with `form`, a form-encoded body (as a mail client's one-click unsubscribe), and `origin: null` sends none.
    */
-  call<T = Record<string, unknown>>(method: string, path: string, options?: { body?: unknown; form?: Record<string, string>; cookie?: string; origin?: string | null }): Promise<ApiAnswer<T>>;
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; form?: Record<string, string>; cookie?: string; origin?: string | null },
+  ): Promise<ApiAnswer<T>>;
   stop(): Promise<void>;
 }
 

@@ -126,7 +126,10 @@ export async function publishedChallenge(world: ReturnType<typeof useMarketplace
   const { cookie } = world.people.commissioner;
   const created = await world.api.call<ChallengeAnswer>('POST', '/api/challenges', { body: challengeTerms(overrides), cookie });
   const submitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${created.body.id}/submit`, { body: { version: 1 }, cookie });
-  const approved = await world.api.call<ChallengeAnswer>('POST', `/api/staff/challenges/${created.body.id}/approve`, { body: { version: submitted.body.version }, cookie: world.people.staff.cookie });
+  const approved = await world.api.call<ChallengeAnswer>('POST', `/api/staff/challenges/${created.body.id}/approve`, {
+    body: { version: submitted.body.version },
+    cookie: world.people.staff.cookie,
+  });
   if (approved.status !== 200) throw new Error(`Approving failed: ${approved.status} ${JSON.stringify(approved.body)}`);
   return approved.body;
 }

@@ -69,7 +69,10 @@ export async function startLocalStack(dataDirectory: string, { testControls = fa
       running.delete(stop);
       throw new Error(`The local stack stopped while starting:\n${output}`);
     }
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       await stop();

@@ -28,7 +28,9 @@ function processTable(): ProcessEntry[] {
 
 /** The ids of the processes `pid` started that still run. */
 export function childrenOf(pid: number): number[] {
-  return processTable().filter((entry) => entry.ppid === pid).map((entry) => entry.pid);
+  return processTable()
+    .filter((entry) => entry.ppid === pid)
+    .map((entry) => entry.pid);
 }
 
 /** The ids of the processes still running in any of these processes' groups, or as one of them. */

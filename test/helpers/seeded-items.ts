@@ -73,12 +73,15 @@ export function seededFirm(n: number, status: StoredOrganisation['status']): Sto
   };
 }
 
-
 /** A client for seeding, without the API's 3 s request timeout: thousands of writes beside other test files must not time out. */
 export const seedingClient = (dynamoDbEndpoint: string) => documentClientOf(new DynamoDBClient(localClientConfig(dynamoDbEndpoint)));
 
 /** Writes challenges and organisations as they are, each with the list entries its state gives it (open challenges, verified firms). */
-export async function writeSeeded(client: DynamoDBDocumentClient, table: string, { challenges = [], organisations = [] }: { challenges?: StoredChallenge[]; organisations?: StoredOrganisation[] }) {
+export async function writeSeeded(
+  client: DynamoDBDocumentClient,
+  table: string,
+  { challenges = [], organisations = [] }: { challenges?: StoredChallenge[]; organisations?: StoredOrganisation[] },
+) {
   const write = async <T>(entity: { put(items: T[]): { go(options: { concurrent: number }): Promise<unknown> } }, items: T[]) => {
     if (items.length) await entity.put(items).go({ concurrent: 2 });
   };

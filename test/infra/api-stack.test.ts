@@ -60,9 +60,7 @@ describe('Stack: ApiStack', () => {
   const functionsByLogicalId = () => template.findResources('AWS::Lambda::Function') as Record<string, LambdaFunction>;
   /** The function serving `group`, told apart by its description. */
   const groupFunction = (group: string): [string, LambdaFunction] => {
-    const found = Object.entries(functionsByLogicalId()).filter(([, fn]) =>
-      fn.Properties.Description === `Crossover API: the ${group} routes`,
-    );
+    const found = Object.entries(functionsByLogicalId()).filter(([, fn]) => fn.Properties.Description === `Crossover API: the ${group} routes`);
     expect(found).toHaveLength(1);
     return found[0]!;
   };
@@ -114,10 +112,22 @@ describe('Stack: ApiStack', () => {
       const sources = (JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] }).sources;
       const sendEmail = sendsMail(group);
       expect(statSync(bundle).size, group).toBeLessThanOrEqual(apiBundleBudgetBytes[sendEmail ? 'sendsEmail' : 'sendsNoEmail']);
-      expect(sources.some((source) => source.includes('node_modules/nodemailer/')), group).toBe(sendEmail);
+      expect(
+        sources.some((source) => source.includes('node_modules/nodemailer/')),
+        group,
+      ).toBe(sendEmail);
       // zod's English messages, none of its other 63 locales; and no AWS credential chain beyond Lambda's environment.
-      expect(sources.filter((source) => source.includes('zod/v4/locales/')).map((source) => source.replace(/^.*locales\//, '')).sort(), group).toEqual(['en.js', 'english-only.js']);
-      expect(sources.filter((source) => /credential-provider-(node|sso|ini|web-identity)/.test(source)), group).toEqual([]);
+      expect(
+        sources
+          .filter((source) => source.includes('zod/v4/locales/'))
+          .map((source) => source.replace(/^.*locales\//, ''))
+          .sort(),
+        group,
+      ).toEqual(['en.js', 'english-only.js']);
+      expect(
+        sources.filter((source) => /credential-provider-(node|sso|ini|web-identity)/.test(source)),
+        group,
+      ).toEqual([]);
     }
   });
 
@@ -127,8 +137,14 @@ describe('Stack: ApiStack', () => {
       // The source map names every module that put code in the bundle.
       const sources = (JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as { sources: string[] }).sources.map((source) => source.replaceAll('\\', '/'));
       const code = readFileSync(bundle, 'utf8');
-      expect(sources.filter((source) => source.includes('functions/local/')), fn.Properties.Description).toEqual([]);
-      expect(sources.some((source) => source.endsWith('functions/clock.ts')), fn.Properties.Description).toBe(true);
+      expect(
+        sources.filter((source) => source.includes('functions/local/')),
+        fn.Properties.Description,
+      ).toEqual([]);
+      expect(
+        sources.some((source) => source.endsWith('functions/clock.ts')),
+        fn.Properties.Description,
+      ).toBe(true);
       expect(code).not.toContain('__test__');
       expect(code).not.toContain('CROSSOVER_TEST_CONTROLS');
     }
@@ -217,9 +233,7 @@ describe('Stack: ApiStack', () => {
   });
 
   it('lets the dispatcher mark events delivered and send mail', () => {
-    const [dispatcher] = Object.values(functionsByLogicalId()).filter((fn) =>
-      String(fn.Properties.Description).includes('outbox dispatcher'),
-    );
+    const [dispatcher] = Object.values(functionsByLogicalId()).filter((fn) => String(fn.Properties.Description).includes('outbox dispatcher'));
     const actions = allowedActions(dispatcher!);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendRawEmail', 'sqs:SendMessage']));
   });

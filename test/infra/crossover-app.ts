@@ -43,4 +43,3 @@ export function writeSiteBuild(bootScript: string): string {
   writeFileSync(join(directory, '_app/immutable/entry/start.B6qhLO8.js'), 'export const start = () => {};');
   return directory;
 }
-

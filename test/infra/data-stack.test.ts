@@ -29,9 +29,7 @@ describe('Stack: DataStack', () => {
     });
     const keyNames = ['pk', 'sk', ...tableSchema.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
     const { Properties } = Object.values(template.findResources('AWS::DynamoDB::Table'))[0]!;
-    expect(Properties.AttributeDefinitions).toEqual(
-      expect.arrayContaining(keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
-    );
+    expect(Properties.AttributeDefinitions).toEqual(expect.arrayContaining(keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' }))));
     expect(Properties.AttributeDefinitions).toHaveLength(keyNames.length);
   });
 

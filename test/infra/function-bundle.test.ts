@@ -21,6 +21,12 @@ describe('Bundling: functions bundled without zod’s other locales', () => {
 
     // Assess: the defaults (too short, not an option, unknown field) come from the English locale.
     expect(messages(bundled)).toEqual(messages(account));
-    expect(messages(bundled)).toEqual(expect.arrayContaining([expect.stringMatching(/^Too small: expected string to have >=1 characters?$/), expect.stringMatching(/^Invalid option/), expect.stringMatching(/^Unrecognized key/)]));
+    expect(messages(bundled)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Too small: expected string to have >=1 characters?$/),
+        expect.stringMatching(/^Invalid option/),
+        expect.stringMatching(/^Unrecognized key/),
+      ]),
+    );
   });
 });

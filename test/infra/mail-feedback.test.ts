@@ -36,7 +36,11 @@ describe('Construct: MailFeedback', () => {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'ses.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }),
+          Match.objectLike({
+            Principal: { Service: 'ses.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
         ]),
       },
     });
@@ -54,9 +58,13 @@ describe('Construct: MailFeedback', () => {
   });
 
   it('has every function that sends mail send it with the configuration set, and no other function told of it', () => {
-    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as {
+      Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
     const sendingRoles = new Set(
-      policies.filter((policy) => policy.Properties.PolicyDocument.Statement.some((statement) => [statement.Action].flat().includes('ses:SendRawEmail'))).flatMap((policy) => policy.Properties.Roles.map((role) => role.Ref)),
+      policies
+        .filter((policy) => policy.Properties.PolicyDocument.Statement.some((statement) => [statement.Action].flat().includes('ses:SendRawEmail')))
+        .flatMap((policy) => policy.Properties.Roles.map((role) => role.Ref)),
     );
     const all = api.findResources('AWS::Lambda::Function') as Record<string, LambdaFunction & { Properties: { Role: { 'Fn::GetAtt': [string, string] } } }>;
     const told = Object.values(all).filter((fn) => 'SES_CONFIGURATION_SET' in fn.Properties.Environment.Variables);
@@ -66,7 +74,13 @@ describe('Construct: MailFeedback', () => {
         .map((fn) => fn.Properties.Description)
         .sort(),
     );
-    expect(told.map((fn) => fn.Properties.Description)).toEqual(expect.arrayContaining(['Crossover API: the account routes', 'Crossover API: the staff routes', 'Crossover outbox dispatcher: mails new outbox events and fans alert runs out into them']));
+    expect(told.map((fn) => fn.Properties.Description)).toEqual(
+      expect.arrayContaining([
+        'Crossover API: the account routes',
+        'Crossover API: the staff routes',
+        'Crossover outbox dispatcher: mails new outbox events and fans alert runs out into them',
+      ]),
+    );
     for (const fn of told) expect(JSON.stringify(fn.Properties.Environment.Variables['SES_CONFIGURATION_SET'])).toContain('ConfigurationSet');
   });
 });

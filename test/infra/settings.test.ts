@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { readSettings } from '../../infra/settings.ts';
 
-const settingsFrom = (context: Record<string, string>) =>
-  readSettings(new App({ context: { ...cdkJson.context, ...context } }).node);
+const settingsFrom = (context: Record<string, string>) => readSettings(new App({ context: { ...cdkJson.context, ...context } }).node);
 
 describe('Settings: the CDK context', () => {
   it("reads cdk.json's defaults: the domain, its sender, the staff list, no alarm email", () => {
@@ -39,16 +38,12 @@ describe('Settings: the CDK context', () => {
   });
 
   it('refuses to guess where email links point when neither a domain nor a site URL is set', () => {
-    expect(() => settingsFrom({ 'crossover:domainName': '', 'crossover:senderAddress': 'noreply@mail.mra.nl' })).toThrow(
-      /crossover:siteUrl/,
-    );
+    expect(() => settingsFrom({ 'crossover:domainName': '', 'crossover:senderAddress': 'noreply@mail.mra.nl' })).toThrow(/crossover:siteUrl/);
   });
 
   it('refuses malformed values, naming the context key', () => {
     expect(() => settingsFrom({ 'crossover:staffEmails': 'not-an-email' })).toThrow(/crossover:staffEmails/);
-    expect(() => settingsFrom({ 'crossover:certificateArn': 'arn:aws:acm:eu-west-1:1:certificate/x' })).toThrow(
-      /crossover:certificateArn/,
-    );
+    expect(() => settingsFrom({ 'crossover:certificateArn': 'arn:aws:acm:eu-west-1:1:certificate/x' })).toThrow(/crossover:certificateArn/);
   });
 
   it('needs a domain or a sender address to send mail from', () => {

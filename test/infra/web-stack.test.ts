@@ -85,9 +85,7 @@ describe('Stack: WebStack', () => {
     }>[];
     expect(policies).toHaveLength(buckets.length);
     for (const policy of policies) {
-      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-      );
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
     }
   });
 
@@ -115,9 +113,7 @@ describe('Stack: WebStack', () => {
 
   it('serves the app shell for client-side routes on the site behaviour only, never turning API errors into pages', () => {
     expect(distribution.CustomErrorResponses).toBeUndefined();
-    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([
-      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.any(String), 'FunctionARN'] } },
-    ]);
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.any(String), 'FunctionARN'] } }]);
     expect(apiBehaviour().FunctionAssociations).toBeUndefined();
   });
 

@@ -52,7 +52,19 @@ describe('Staff delivery view: each alert run with its counts, and a retry of it
     expect(whileMatching).toMatchObject({ kind: 'challenge', title, challengeId: challenge.id, status: 'matching', matched: 0 });
     expect(page.status).toBe(200);
     expect(page.body.items).toEqual([
-      { runId: `challenge-${challenge.id}`, kind: 'challenge', title, challengeId: challenge.id, startedAt: expect.any(String), status: 'matched', matched: 2, sent: 2, suppressed: 0, failed: 0, pending: 0 },
+      {
+        runId: `challenge-${challenge.id}`,
+        kind: 'challenge',
+        title,
+        challengeId: challenge.id,
+        startedAt: expect.any(String),
+        status: 'matched',
+        matched: 2,
+        sent: 2,
+        suppressed: 0,
+        failed: 0,
+        pending: 0,
+      },
     ]);
     for (const { email } of fitting) expect(await alertsTo(email, title)).toHaveLength(1);
   });
@@ -60,7 +72,11 @@ describe('Staff delivery view: each alert run with its counts, and a retry of it
   it('retries only the refused emails of a failed chunk, once, and moves the counts', async () => {
     // Prepare: three subscribers in one chunk; SES refuses one of them for good.
     const firm = world.people.firm.organisationId;
-    const [anna, refused, ben] = [await subscriber('anna', { disciplines: ['game_design'] }, firm), await subscriber('refused', { disciplines: ['game_design'] }, firm), await subscriber('ben', { disciplines: ['game_design'] })];
+    const [anna, refused, ben] = [
+      await subscriber('anna', { disciplines: ['game_design'] }, firm),
+      await subscriber('refused', { disciplines: ['game_design'] }, firm),
+      await subscriber('ben', { disciplines: ['game_design'] }),
+    ];
     world.ses.refuse(refused!.email);
     const title = `Retried run ${Date.now()}`;
     const challenge = await publishedChallenge(world, { title, disciplines: ['game_design'] });

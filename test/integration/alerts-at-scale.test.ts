@@ -61,11 +61,19 @@ describe('Alert fan-out to 2,000 subscribers', { timeout: 600_000 }, () => {
     add(100, 'suppressed', { disciplines: ['service_design'] }, firm, false);
     await writeSubscribers(client, own.tableName, people);
     // Their addresses bounced for good: they match, and get nothing.
-    const bounced = people.filter(({ email }) => email.startsWith('suppressed-')).map(({ email }) => ({ email, reason: 'bounce' as const, detail: 'Permanent/General', suppressedAt: new Date().toISOString(), sesMessageId: 'bounce' }));
+    const bounced = people
+      .filter(({ email }) => email.startsWith('suppressed-'))
+      .map(({ email }) => ({ email, reason: 'bounce' as const, detail: 'Permanent/General', suppressedAt: new Date().toISOString(), sesMessageId: 'bounce' }));
     await wiring().suppressions.suppress(bounced);
 
     // For verified firms only, in Amsterdam (not remote): freelancers and unverified firms' members may not see it.
-    challenge = await publishedChallenge(world, { title: `Citywide wayfinding ${ulid()}`, visibility: 'verified_firms', workplace: 'hybrid', municipality: 'GM0363', disciplines: ['service_design', 'data_visualisation'] });
+    challenge = await publishedChallenge(world, {
+      title: `Citywide wayfinding ${ulid()}`,
+      visibility: 'verified_firms',
+      workplace: 'hybrid',
+      municipality: 'GM0363',
+      disciplines: ['service_design', 'data_visualisation'],
+    });
     await world.deliver();
   });
 
@@ -85,7 +93,7 @@ describe('Alert fan-out to 2,000 subscribers', { timeout: 600_000 }, () => {
     expect(await wiring().alertRuns.run(`challenge-${challenge.id}`)).toMatchObject({ status: 'matched', matched: 1_300, sent: 1_200, suppressed: 100, failed: 0 });
   });
 
-  it('gives every alert a link to its own one-click unsubscribe, which stops that person\'s alerts', async () => {
+  it("gives every alert a link to its own one-click unsubscribe, which stops that person's alerts", async () => {
     const alerts = (await inbox.all()).filter((email) => email.subject === `New challenge: “${challenge.title}”`);
     const links = alerts.map((email) => ({ to: recipients(email)[0]!, token: /\/unsubscribe\?token=([\w.-]+)/.exec(email.body.text ?? '')?.[1] }));
     expect(links.filter(({ token }) => !token)).toEqual([]);

@@ -34,9 +34,23 @@ describe('Alert fan-out on publication', () => {
     const challenge = await publishedChallenge(world, { title, disciplines: ['service_design', 'data_visualisation'] });
     await world.deliver();
 
-    const got = await alertsAbout(title, Object.values(people).map(({ email }) => email));
+    const got = await alertsAbout(
+      title,
+      Object.values(people).map(({ email }) => email),
+    );
     const counts = Object.fromEntries(Object.entries(people).map(([who, { email }]) => [who, got[email]!.length]));
-    expect(counts).toEqual({ serviceDesign: 1, twoOfIts: 1, anyDiscipline: 1, freelancer: 1, pendingFirm: 1, otherDiscipline: 0, tooSmall: 0, weekly: 0, off: 0, ownCommissioner: 0 });
+    expect(counts).toEqual({
+      serviceDesign: 1,
+      twoOfIts: 1,
+      anyDiscipline: 1,
+      freelancer: 1,
+      pendingFirm: 1,
+      otherDiscipline: 0,
+      tooSmall: 0,
+      weekly: 0,
+      off: 0,
+      ownCommissioner: 0,
+    });
     const [alert] = got[people.twoOfIts.email]!;
     expect(alert!.body.text).toContain('Why you get this: you follow service design and data visualisation');
     expect(alert!.body.text).toContain(`/en/challenges/${challenge.id}`);

@@ -20,7 +20,10 @@ const checkpointFile = join(mkdtempSync(join(tmpdir(), 'crossover-alerts-restart
 
 /** The dispatcher as a process of its own, sending 40 emails a second, reading the stream from the shared checkpoint. */
 const startDispatcher = (): ChildProcess =>
-  spawn(process.execPath, withNodeLifeline(['test/helpers/dispatcher-process.ts']), { env: { ...process.env, SES_MAX_SEND_RATE: '40', CHECKPOINT_FILE: checkpointFile }, stdio: ['pipe', 'ignore', 'inherit'] });
+  spawn(process.execPath, withNodeLifeline(['test/helpers/dispatcher-process.ts']), {
+    env: { ...process.env, SES_MAX_SEND_RATE: '40', CHECKPOINT_FILE: checkpointFile },
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
 
 async function stop(dispatcher: ChildProcess) {
   const exited = once(dispatcher, 'exit');

@@ -16,7 +16,12 @@ import { testDocumentClient } from '../helpers/stored-items.ts';
  */
 describe('Daily allowance under contention: member invitations lost to concurrent transactions', { timeout: 120_000 }, () => {
   const inbox = createInbox();
-  const world = {} as { api: TestApi; deliver: () => Promise<number>; conflicts: Awaited<ReturnType<typeof transactionConflicts>>; people: Awaited<ReturnType<typeof marketplace>> };
+  const world = {} as {
+    api: TestApi;
+    deliver: () => Promise<number>;
+    conflicts: Awaited<ReturnType<typeof transactionConflicts>>;
+    people: Awaited<ReturnType<typeof marketplace>>;
+  };
   beforeAll(async () => {
     // Prepare: the API talks to DynamoDB Local through a stand-in that cancels transactions as DynamoDB does under contention.
     const { dynamoDbEndpoint, tableName } = await createTestTable();
@@ -35,7 +40,9 @@ describe('Daily allowance under contention: member invitations lost to concurren
     world.api.call<Problem>('POST', `/api/organisations/${world.people.firm.organisationId}/invitations`, { body: { email }, cookie: world.people.firm.cookie });
   const usedToday = async () => {
     const day = new Date().toISOString().slice(0, 10);
-    const { data } = await allowanceEntity(testDocumentClient(), wiring().config.TABLE_NAME).get({ scope: `member-invitations#${world.people.firm.organisationId}`, day }).go();
+    const { data } = await allowanceEntity(testDocumentClient(), wiring().config.TABLE_NAME)
+      .get({ scope: `member-invitations#${world.people.firm.organisationId}`, day })
+      .go();
     return data?.used ?? 0;
   };
 

@@ -101,7 +101,10 @@ const alreadyMembers = {
 
 async function startedBid(api: TestApi, world: World, challengeId: string) {
   const challenge = (await wiring().challengePorts.challenges.challenge(challengeId))!;
-  const started = await api.call<{ id: string; version: number }>('POST', `/api/challenges/${challengeId}/bids`, { cookie: world.cookies.firmX, body: bidContent(challenge.criteria.length) });
+  const started = await api.call<{ id: string; version: number }>('POST', `/api/challenges/${challengeId}/bids`, {
+    cookie: world.cookies.firmX,
+    body: bidContent(challenge.criteria.length),
+  });
   if (started.status !== 201) throw new Error(`Starting a bid failed: ${started.status}`);
   return started.body;
 }
@@ -122,9 +125,11 @@ const unsubscribeLink = (kind: 'alerts' | 'notices') => async (world: World) => 
   return { token: await signUnsubscribeToken({ email: owner!.email, kind }, await sessionKey(wiring().config)) };
 };
 
-const withChallenge = (status: 'draft' | 'submitted' | 'published', overrides = {}) => async (world: World) => ({
-  challengeId: (await storedChallenge(world.organisationIds.commissionerA, status, overrides)).challengeId,
-});
+const withChallenge =
+  (status: 'draft' | 'submitted' | 'published', overrides = {}) =>
+  async (world: World) => ({
+    challengeId: (await storedChallenge(world.organisationIds.commissionerA, status, overrides)).challengeId,
+  });
 
 const expectations: Record<OperationId, Expectation> = {
   getHealth: {},
@@ -142,7 +147,17 @@ const expectations: Record<OperationId, Expectation> = {
   updateMe: { body: () => ({ name: 'Walker' }) },
   getAlertPreferences: {},
   saveAlertPreferences: {
-    body: () => ({ disciplines: ['ux_design'], sectors: ['health'], types: [], funding: [], minBudgetCents: null, municipalities: [], language: 'nl', frequency: 'immediately', version: 0 }),
+    body: () => ({
+      disciplines: ['ux_design'],
+      sectors: ['health'],
+      types: [],
+      funding: [],
+      minBudgetCents: null,
+      municipalities: [],
+      language: 'nl',
+      frequency: 'immediately',
+      version: 0,
+    }),
   },
   exportMe: {},
   eraseMe: {},
@@ -273,7 +288,10 @@ const expectations: Record<OperationId, Expectation> = {
 
 /** Commissioner A invites the former owner of the rejected registration. */
 async function invitedByA(world: World, api: TestApi): Promise<Parameters> {
-  const invited = await api.call('POST', `/api/organisations/${world.organisationIds.commissionerA}/invitations`, { cookie: world.cookies.commissionerA, body: { email: world.rejectedOwnerEmail } });
+  const invited = await api.call('POST', `/api/organisations/${world.organisationIds.commissionerA}/invitations`, {
+    cookie: world.cookies.commissionerA,
+    body: { email: world.rejectedOwnerEmail },
+  });
   if (invited.status !== 201) throw new Error(`Inviting failed: ${invited.status}`);
   return {};
 }
@@ -395,7 +413,12 @@ async function createWorld(api: TestApi): Promise<World> {
     askerUserId: byName.firmY.userId,
     askedAt: new Date().toISOString(),
   });
-  const cookies = { anonymous: undefined, staff: staff.cookie, rejectedOwner: rejectedOwner.cookie, ...Object.fromEntries(names.map((name) => [name, byName[name].cookie])) } as World['cookies'];
+  const cookies = {
+    anonymous: undefined,
+    staff: staff.cookie,
+    rejectedOwner: rejectedOwner.cookie,
+    ...Object.fromEntries(names.map((name) => [name, byName[name].cookie])),
+  } as World['cookies'];
   const partial = {
     cookies,
     organisationIds: Object.fromEntries(names.map((name) => [name, byName[name].organisationId])) as Record<MemberName, string>,
@@ -440,7 +463,10 @@ async function seedThousands(world: World) {
   const ofA = (challenge: StoredChallenge) => ({ ...challenge, organisationId: world.organisationIds.commissionerA });
   try {
     await writeSeeded(client, wiring().config.TABLE_NAME, {
-      challenges: [...Array.from({ length: 2_000 }, (_, n) => ofA(seededChallenge(n, 'published'))), ...Array.from({ length: 300 }, (_, n) => ofA(seededChallenge(n, 'submitted')))],
+      challenges: [
+        ...Array.from({ length: 2_000 }, (_, n) => ofA(seededChallenge(n, 'published'))),
+        ...Array.from({ length: 300 }, (_, n) => ofA(seededChallenge(n, 'submitted'))),
+      ],
       organisations: [...Array.from({ length: 1_500 }, (_, n) => seededFirm(n, 'verified')), ...Array.from({ length: 300 }, (_, n) => seededFirm(n, 'pending'))],
     });
   } finally {
@@ -448,7 +474,15 @@ async function seedThousands(world: World) {
   }
   // More suppressed addresses than a page holds, so the staff list shows it reads one page.
   const suppressedAt = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
-  await wiring().suppressions.suppress(Array.from({ length: 300 }, (_, n) => ({ email: `bounced-${n}@walk.example`, reason: 'bounce', detail: 'Permanent/General', suppressedAt: suppressedAt(n), sesMessageId: `walk-${n}` })));
+  await wiring().suppressions.suppress(
+    Array.from({ length: 300 }, (_, n) => ({
+      email: `bounced-${n}@walk.example`,
+      reason: 'bounce',
+      detail: 'Permanent/General',
+      suppressedAt: suppressedAt(n),
+      sesMessageId: `walk-${n}`,
+    })),
+  );
 }
 
 describe('Authorisation and read budgets: every route, called by every kind of caller, answers exactly as its access rule and the domain say, within the DynamoDB reads it declares at thousands of challenges and firms', () => {
@@ -495,9 +529,12 @@ describe('Authorisation and read budgets: every route, called by every kind of c
         const cost = dynamoDb.reset();
         const wanted = expectedAnswer(route, caller);
         if (answer.status !== wanted) wrong.push(`${caller} got ${answer.status}, not ${wanted}: ${JSON.stringify(answer.body)}`.slice(0, 300));
-        if (cost.requests > route.reads.requests || cost.items > route.reads.items) overBudget.push(`${caller}: ${cost.requests} requests (budget ${route.reads.requests}), ${cost.items} items (budget ${route.reads.items}): ${cost.commands.join(', ')}`);
+        if (cost.requests > route.reads.requests || cost.items > route.reads.items)
+          overBudget.push(`${caller}: ${cost.requests} requests (budget ${route.reads.requests}), ${cost.items} items (budget ${route.reads.items}): ${cost.commands.join(', ')}`);
         for (const read of cost.unbounded.filter(({ index, partition, sortKeyBeginsWith }) => !isWholePartitionRead(index, partition, sortKeyBeginsWith))) {
-          overBudget.push(`${caller}: ${read.command} of ${read.index} ${read.partition} ${read.sortKeyBeginsWith} reads the whole partition: send a Limit, or name it in whole-partition-reads.ts with its bound`);
+          overBudget.push(
+            `${caller}: ${read.command} of ${read.index} ${read.partition} ${read.sortKeyBeginsWith} reads the whole partition: send a Limit, or name it in whole-partition-reads.ts with its bound`,
+          );
         }
       }
       expect(wrong).toEqual([]);
@@ -506,15 +543,16 @@ describe('Authorisation and read budgets: every route, called by every kind of c
     60_000,
   );
 
-  it.each((routes as readonly RouteDefinition[]).filter((route) => route.method === 'GET' && (route.access === 'member' || route.access === 'owner')).map((route): [string, RouteDefinition] => [`${route.method} ${route.path}`, route]))(
-    'every member reads its own organisation through %s, whatever its status',
-    async (_name, route) => {
-      const answers: Partial<Record<CallerName, number>> = {};
-      for (const caller of Object.keys(members) as MemberName[]) {
-        const path = fillPath(route.path, { organisationId: readersWorld.organisationIds[caller] });
-        answers[caller] = (await api.call(route.method, path, { cookie: readersWorld.cookies[caller] })).status;
-      }
-      expect(answers).toEqual(Object.fromEntries(Object.keys(members).map((caller) => [caller, route.response.status])));
-    },
-  );
+  it.each(
+    (routes as readonly RouteDefinition[])
+      .filter((route) => route.method === 'GET' && (route.access === 'member' || route.access === 'owner'))
+      .map((route): [string, RouteDefinition] => [`${route.method} ${route.path}`, route]),
+  )('every member reads its own organisation through %s, whatever its status', async (_name, route) => {
+    const answers: Partial<Record<CallerName, number>> = {};
+    for (const caller of Object.keys(members) as MemberName[]) {
+      const path = fillPath(route.path, { organisationId: readersWorld.organisationIds[caller] });
+      answers[caller] = (await api.call(route.method, path, { cookie: readersWorld.cookies[caller] })).status;
+    }
+    expect(answers).toEqual(Object.fromEntries(Object.keys(members).map((caller) => [caller, route.response.status])));
+  });
 });

@@ -27,7 +27,10 @@ describe('Email a firm can cause about its bid: capped per bid per day', { timeo
   async function draftBid() {
     const title = `Limits ${ulid().slice(-8)}`;
     const challenge = await storedChallenge(world.people.commissioner.organisationId, 'published', { title });
-    const started = await world.api.call<BidAnswer>('POST', `/api/challenges/${challenge.challengeId}/bids`, { cookie: world.people.firm.cookie, body: bidContent(challenge.criteria.length) });
+    const started = await world.api.call<BidAnswer>('POST', `/api/challenges/${challenge.challengeId}/bids`, {
+      cookie: world.people.firm.cookie,
+      body: bidContent(challenge.criteria.length),
+    });
     expect(started.status).toBe(201);
     return { bid: started.body, title };
   }
@@ -37,7 +40,10 @@ describe('Email a firm can cause about its bid: capped per bid per day', { timeo
     const drafted = await draftBid();
     let bid = drafted.bid;
     const invite = (current: Bid) =>
-      world.api.call<BidAnswer>('POST', `/api/bids/${current.id}/partners`, { cookie: world.people.firm.cookie, body: { version: current.version, organisationId: partner.organisationId, role: 'Sound design', sharePercent: 20 } });
+      world.api.call<BidAnswer>('POST', `/api/bids/${current.id}/partners`, {
+        cookie: world.people.firm.cookie,
+        body: { version: current.version, organisationId: partner.organisationId, role: 'Sound design', sharePercent: 20 },
+      });
 
     for (let round = 0; round < cap; round++) {
       const invited = await invite(bid);
@@ -67,7 +73,8 @@ describe('Email a firm can cause about its bid: capped per bid per day', { timeo
     const cap = wiring().config.HELP_REQUESTS_PER_BID_PER_DAY;
     const { bid } = await draftBid();
     const mark = ulid();
-    const ask = () => world.api.call<BidAnswer>('POST', `/api/bids/${bid.id}/help`, { cookie: world.people.firm.cookie, body: { message: `Please look at our pricing (${mark}).` } });
+    const ask = () =>
+      world.api.call<BidAnswer>('POST', `/api/bids/${bid.id}/help`, { cookie: world.people.firm.cookie, body: { message: `Please look at our pricing (${mark}).` } });
 
     const burst = await Promise.all(Array.from({ length: 6 }, ask));
     const after = [];

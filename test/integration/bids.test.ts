@@ -41,7 +41,8 @@ describe('Bids: one per firm, drafted, sealed, withdrawn and resubmitted before 
   const start = (challengeId: string, cookie: string, body: CreateBid = {}) => world.api.call<BidAnswer>('POST', `/api/challenges/${challengeId}/bids`, { cookie, body });
   const read = (bidId: string, cookie?: string) => world.api.call<BidAnswer>('GET', `/api/bids/${bidId}`, { ...(cookie ? { cookie } : {}) });
   const save = (bidId: string, cookie: string, body: Record<string, unknown>) => world.api.call<BidAnswer>('PATCH', `/api/bids/${bidId}`, { cookie, body });
-  const act = (bidId: string, action: 'submit' | 'withdraw', cookie: string, version: number) => world.api.call<BidAnswer>('POST', `/api/bids/${bidId}/${action}`, { cookie, body: { version } });
+  const act = (bidId: string, action: 'submit' | 'withdraw', cookie: string, version: number) =>
+    world.api.call<BidAnswer>('POST', `/api/bids/${bidId}/${action}`, { cookie, body: { version } });
   const challengeAs = (challengeId: string, cookie?: string) => world.api.call<ChallengeWithBids>('GET', `/api/challenges/${challengeId}`, { ...(cookie ? { cookie } : {}) });
   const mailsAbout = async (address: string, title: string) => (await inbox.to(address)).filter((email) => email.subject.includes(title));
 
@@ -121,7 +122,14 @@ describe('Bids: one per firm, drafted, sealed, withdrawn and resubmitted before 
     const refused = await act(draft.id, 'submit', firm.cookie, draft.version);
 
     expect(refused.status).toBe(422);
-    expect(refused.body.errors?.map(({ field }) => field)).toEqual(['body.approach', 'body.priceCents', 'body.timeline', 'body.team', 'body.criterionAnswers.1', 'body.criterionAnswers.2']);
+    expect(refused.body.errors?.map(({ field }) => field)).toEqual([
+      'body.approach',
+      'body.priceCents',
+      'body.timeline',
+      'body.team',
+      'body.criterionAnswers.1',
+      'body.criterionAnswers.2',
+    ]);
     expect((await read(draft.id, firm.cookie)).body.status).toBe('draft');
   });
 
@@ -337,9 +345,15 @@ describe('Bids: one per firm, drafted, sealed, withdrawn and resubmitted before 
     const challenge = await openChallenge();
     const { commissioner, firm, otherFirm } = world.people;
     await start(challenge.id, firm.cookie);
-    const asked = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challenge.id}/questions`, { cookie: otherFirm.cookie, body: { question: 'Is the price including VAT?' } });
+    const asked = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challenge.id}/questions`, {
+      cookie: otherFirm.cookie,
+      body: { question: 'Is the price including VAT?' },
+    });
 
-    await world.api.call('POST', `/api/challenges/${challenge.id}/questions/${asked.body.questions[0]!.id}/answer`, { cookie: commissioner.cookie, body: { answer: 'No, excluding VAT.' } });
+    await world.api.call('POST', `/api/challenges/${challenge.id}/questions/${asked.body.questions[0]!.id}/answer`, {
+      cookie: commissioner.cookie,
+      body: { answer: 'No, excluding VAT.' },
+    });
     await world.deliver();
 
     expect(await mailsAbout(firm.email, challenge.title)).toHaveLength(1);
@@ -350,7 +364,9 @@ describe('Bids: one per firm, drafted, sealed, withdrawn and resubmitted before 
     const challenge = await openChallenge();
     const draft = (await start(challenge.id, firm.cookie, { priceCents: 2_500_000 })).body;
 
-    const listed = await world.api.call<{ items: FirmBidSummary[]; cursor: string | null }>('GET', `/api/organisations/${firm.organisationId}/bids?limit=100`, { cookie: firm.cookie });
+    const listed = await world.api.call<{ items: FirmBidSummary[]; cursor: string | null }>('GET', `/api/organisations/${firm.organisationId}/bids?limit=100`, {
+      cookie: firm.cookie,
+    });
     const strangers = await world.api.call('GET', `/api/organisations/${firm.organisationId}/bids`, { cookie: world.people.otherFirm.cookie });
 
     expect(listed.status).toBe(200);

@@ -85,7 +85,10 @@ describe('Caller: a request knows who calls in one DynamoDB request, and every r
 
   it('ends every member’s session at suspension: their cookies get 401 next', async () => {
     const { organisationId, owner, member } = await firmWithMember('Geschorst');
-    const suspended = await world.api.call('POST', `/api/staff/organisations/${organisationId}/suspend`, { cookie: world.people.staff.cookie, body: { reason: 'Fraud reported.' } });
+    const suspended = await world.api.call('POST', `/api/staff/organisations/${organisationId}/suspend`, {
+      cookie: world.people.staff.cookie,
+      body: { reason: 'Fraud reported.' },
+    });
     expect(suspended.status).toBe(200);
     expect((await me(owner.cookie)).status).toBe(401);
     expect((await me(member.cookie)).status).toBe(401);
@@ -118,7 +121,10 @@ describe('Caller: a request knows who calls in one DynamoDB request, and every r
     expect((await me(cookie)).body.organisation).toMatchObject({ status: 'verified', name: 'Wachtkamer' });
 
     const organisation = await world.api.call<{ version: number }>('GET', `/api/organisations/${organisationId}`, { cookie });
-    const renamed = await world.api.call('PATCH', `/api/organisations/${organisationId}`, { cookie, body: { kind: 'creative', version: organisation.body.version, name: 'Ontwerpkamer' } });
+    const renamed = await world.api.call('PATCH', `/api/organisations/${organisationId}`, {
+      cookie,
+      body: { kind: 'creative', version: organisation.body.version, name: 'Ontwerpkamer' },
+    });
     expect(renamed.status).toBe(200);
     const next = await me(cookie);
     expect(next.body.organisation).toMatchObject({ name: 'Ontwerpkamer' });
@@ -128,7 +134,9 @@ describe('Caller: a request knows who calls in one DynamoDB request, and every r
   it('takes the organisation from its owner on the next request after a rejection', async () => {
     const { organisationId, email } = await registeredBy(world.api, firmRegistration({ name: 'Afgewezen' }));
     const { cookie } = await signedInAs(email);
-    expect((await world.api.call('POST', `/api/staff/organisations/${organisationId}/reject`, { cookie: world.people.staff.cookie, body: { reason: 'Not a creative firm.' } })).status).toBe(200);
+    expect(
+      (await world.api.call('POST', `/api/staff/organisations/${organisationId}/reject`, { cookie: world.people.staff.cookie, body: { reason: 'Not a creative firm.' } })).status,
+    ).toBe(200);
     expect((await me(cookie)).body.organisation).toBeNull();
     expect((await world.api.call('GET', `/api/organisations/${organisationId}`, { cookie })).status).toBe(404);
   });

@@ -86,8 +86,11 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     ['request changes to a published one', 'published', (c: ChallengeAnswer) => moderate(c, 'request-changes', { version: c.version, comment: 'Too late.' })],
     ['submit a published one', 'published', (c: ChallengeAnswer) => act(c, 'submit', { version: c.version })],
     ['amend a draft', 'draft', (c: ChallengeAnswer) => act(c, 'amendments', { version: c.version, bidDeadline: daysFromNow(40) })],
-    ['edit a published one', 'published', (c: ChallengeAnswer) =>
-      world.api.call<Problem>('PUT', `/api/challenges/${c.id}`, { body: { ...challengeTerms(), version: c.version }, cookie: asCommissioner() })],
+    [
+      'edit a published one',
+      'published',
+      (c: ChallengeAnswer) => world.api.call<Problem>('PUT', `/api/challenges/${c.id}`, { body: { ...challengeTerms(), version: c.version }, cookie: asCommissioner() }),
+    ],
   ])('refuses to %s with 409 and changes nothing', async (_name, stage, attempt) => {
     const challenge = stage === 'draft' ? await draft() : await published();
 
@@ -100,8 +103,14 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
 
   it('refuses a stale edit with 409 naming body.version, keeping the edit that won', async () => {
     const created = await draft({ title: 'Original title here' });
-    const first = await world.api.call('PUT', `/api/challenges/${created.id}`, { body: { ...challengeTerms({ title: 'First writer wins' }), version: 1 }, cookie: asCommissioner() });
-    const second = await world.api.call<Problem>('PUT', `/api/challenges/${created.id}`, { body: { ...challengeTerms({ title: 'Second writer loses' }), version: 1 }, cookie: asCommissioner() });
+    const first = await world.api.call('PUT', `/api/challenges/${created.id}`, {
+      body: { ...challengeTerms({ title: 'First writer wins' }), version: 1 },
+      cookie: asCommissioner(),
+    });
+    const second = await world.api.call<Problem>('PUT', `/api/challenges/${created.id}`, {
+      body: { ...challengeTerms({ title: 'Second writer loses' }), version: 1 },
+      cookie: asCommissioner(),
+    });
 
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
@@ -128,8 +137,26 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     ['a negative amount', 'body.budgetMinCents', { budgetMinCents: -1 }],
     ['a question deadline after the bid deadline', 'body.questionDeadline', { questionDeadline: daysFromNow(30), bidDeadline: daysFromNow(20) }],
     ['a bid deadline in the past', 'body.questionDeadline', { questionDeadline: daysFromNow(-3), bidDeadline: daysFromNow(-1) }],
-    ['weights that sum to 90', 'body.criteria', { criteria: [{ name: 'Quality', description: '', weight: 60 }, { name: 'Price', description: '', weight: 30 }] }],
-    ['a weight that is not whole', 'body.criteria.0.weight', { criteria: [{ name: 'Quality', description: '', weight: 99.5 }, { name: 'Price', description: '', weight: 0.5 }] }],
+    [
+      'weights that sum to 90',
+      'body.criteria',
+      {
+        criteria: [
+          { name: 'Quality', description: '', weight: 60 },
+          { name: 'Price', description: '', weight: 30 },
+        ],
+      },
+    ],
+    [
+      'a weight that is not whole',
+      'body.criteria.0.weight',
+      {
+        criteria: [
+          { name: 'Quality', description: '', weight: 99.5 },
+          { name: 'Price', description: '', weight: 0.5 },
+        ],
+      },
+    ],
     ['on-site work without a place', 'body.municipality', { workplace: 'on_site', municipality: undefined }],
     ['a place outside the region', 'body.municipality', { municipality: 'GM9999' }],
     ['a discipline not in the vocabulary', 'body.disciplines.0', { disciplines: ['astrology'] }],
@@ -139,13 +166,17 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     ['an unknown type', 'body.type', { type: 'tender' }],
     ['a field the API does not know', 'body.secretField', { secretField: true }],
   ])('refuses a draft with %s: 422 naming %s, and stores nothing', async (_name, field, overrides) => {
-    const before = await world.api.call<{ items: unknown[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() });
+    const before = await world.api.call<{ items: unknown[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, {
+      cookie: asCommissioner(),
+    });
 
     const answer = await world.api.call<Problem>('POST', '/api/challenges', { body: { ...challengeTerms(), ...overrides }, cookie: asCommissioner() });
 
     expect(answer.status).toBe(422);
     expect(answer.body.errors?.map((error) => error.field)).toContain(field);
-    const after = await world.api.call<{ items: unknown[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() });
+    const after = await world.api.call<{ items: unknown[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, {
+      cookie: asCommissioner(),
+    });
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
@@ -153,11 +184,18 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     const challenge = await published({ title: 'Amendable challenge' });
     const later = daysFromNow(35);
 
-    const amended = await act(challenge, 'amendments', { version: challenge.version, bidDeadline: later, addAttachments: [{ title: 'Site map', url: 'https://example.org/map.pdf' }] });
+    const amended = await act(challenge, 'amendments', {
+      version: challenge.version,
+      bidDeadline: later,
+      addAttachments: [{ title: 'Site map', url: 'https://example.org/map.pdf' }],
+    });
 
     expect(amended.status).toBe(200);
     expect(amended.body).toMatchObject({ bidDeadline: later, status: 'published', version: challenge.version + 1 });
-    expect((await view(challenge, world.people.firm.cookie)).body).toMatchObject({ bidDeadline: later, attachments: [...challengeTerms().attachments, { title: 'Site map', url: 'https://example.org/map.pdf' }] });
+    expect((await view(challenge, world.people.firm.cookie)).body).toMatchObject({
+      bidDeadline: later,
+      attachments: [...challengeTerms().attachments, { title: 'Site map', url: 'https://example.org/map.pdf' }],
+    });
     expect((await view(challenge, asCommissioner())).body.audit?.at(-1)).toMatchObject({ action: 'amended' });
   });
 
@@ -247,7 +285,11 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
   });
 
   it('shows a challenge past its deadline as closed before the job runs; the job then closes it and tells the commissioner', async () => {
-    const expired = await storedChallenge(world.people.commissioner.organisationId, 'published', { title: 'Expired but not yet closed', questionDeadline: daysFromNow(-2), bidDeadline: daysFromNow(-1) });
+    const expired = await storedChallenge(world.people.commissioner.organisationId, 'published', {
+      title: 'Expired but not yet closed',
+      questionDeadline: daysFromNow(-2),
+      bidDeadline: daysFromNow(-1),
+    });
     const open = await storedChallenge(world.people.commissioner.organisationId, 'published', { title: 'Still open' });
 
     const before = await view({ id: expired.challengeId }, world.people.firm.cookie);
@@ -266,8 +308,21 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
   });
 
   it('lists open challenges newest first or closing soonest, with every filter, one page at a time', async () => {
-    const soon = await published({ title: 'Filter alpha soon', questionDeadline: daysFromNow(3), bidDeadline: daysFromNow(5), type: 'partner_search', fundingInstrument: 'horizon_europe', disciplines: ['game_design'] });
-    const late = await published({ title: 'Filter beta late', questionDeadline: daysFromNow(50), bidDeadline: daysFromNow(60), budgetMinCents: 9_000_000, budgetMaxCents: 12_000_000 });
+    const soon = await published({
+      title: 'Filter alpha soon',
+      questionDeadline: daysFromNow(3),
+      bidDeadline: daysFromNow(5),
+      type: 'partner_search',
+      fundingInstrument: 'horizon_europe',
+      disciplines: ['game_design'],
+    });
+    const late = await published({
+      title: 'Filter beta late',
+      questionDeadline: daysFromNow(50),
+      bidDeadline: daysFromNow(60),
+      budgetMinCents: 9_000_000,
+      budgetMaxCents: 12_000_000,
+    });
     const list = async (query: string) => (await world.api.call<{ items: { id: string }[]; cursor: string | null }>('GET', `/api/challenges?${query}`)).body;
     const ids = async (query: string) => (await list(query)).items.map((item) => item.id);
 
@@ -305,8 +360,14 @@ describe('Challenges: drafting, moderation, publication, amendment, cancellation
     await act(first, 'submit', { version: 1 });
     await act(second, 'submit', { version: 1 });
 
-    const queue = (await world.api.call<{ items: { id: string }[] }>('GET', '/api/staff/challenges?limit=100', { cookie: world.people.staff.cookie })).body.items.map((item) => item.id);
-    const own = (await world.api.call<{ items: { status: string }[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, { cookie: asCommissioner() })).body.items;
+    const queue = (await world.api.call<{ items: { id: string }[] }>('GET', '/api/staff/challenges?limit=100', { cookie: world.people.staff.cookie })).body.items.map(
+      (item) => item.id,
+    );
+    const own = (
+      await world.api.call<{ items: { status: string }[] }>('GET', `/api/organisations/${world.people.commissioner.organisationId}/challenges?limit=100`, {
+        cookie: asCommissioner(),
+      })
+    ).body.items;
 
     expect(queue.indexOf(first.id)).toBeLessThan(queue.indexOf(second.id));
     expect(new Set(own.map((item) => item.status))).toEqual(new Set(['draft', 'submitted', 'published', 'rejected', 'cancelled', 'closed']));

@@ -31,10 +31,14 @@ describe('Consortium bids: the lead invites partners, each confirms or declines,
   const start = (challengeId: string, cookie: string, body: CreateBid = {}) => world.api.call<BidAnswer>('POST', `/api/challenges/${challengeId}/bids`, { cookie, body });
   const read = (bidId: string, cookie: string) => world.api.call<BidAnswer>('GET', `/api/bids/${bidId}`, { cookie });
   const invite = (bid: { id: string; version: number }, organisationId: string, sharePercent = 30, cookie = world.people.firm.cookie) =>
-    world.api.call<BidAnswer>('POST', `/api/bids/${bid.id}/partners`, { cookie, body: { version: bid.version, organisationId, role: 'Sound design and field recordings', sharePercent } });
+    world.api.call<BidAnswer>('POST', `/api/bids/${bid.id}/partners`, {
+      cookie,
+      body: { version: bid.version, organisationId, role: 'Sound design and field recordings', sharePercent },
+    });
   const answer = (bidId: string, organisation: Organisation, response: 'confirm' | 'decline') =>
     world.api.call<BidAnswer>('POST', `/api/bids/${bidId}/partners/${organisation.organisationId}/${response}`, { cookie: organisation.cookie });
-  const submit = (bid: { id: string; version: number }) => world.api.call<BidAnswer>('POST', `/api/bids/${bid.id}/submit`, { cookie: world.people.firm.cookie, body: { version: bid.version } });
+  const submit = (bid: { id: string; version: number }) =>
+    world.api.call<BidAnswer>('POST', `/api/bids/${bid.id}/submit`, { cookie: world.people.firm.cookie, body: { version: bid.version } });
   const mailsAbout = async (address: string, title: string) => (await inbox.to(address)).filter((email) => email.subject.includes(title));
 
   it('invites a partner (emailed its role and share); the bid cannot be submitted (409 naming it) until the partner confirms (the lead is emailed), and the seal covers the partner', async () => {
@@ -51,7 +55,9 @@ describe('Consortium bids: the lead invites partners, each confirms or declines,
     await world.deliver();
 
     expect(invited.status).toBe(200);
-    expect(invited.body.partners).toEqual([{ organisationId: people.partner.organisationId, name: 'Klankwerk', role: 'Sound design and field recordings', sharePercent: 30, status: 'invited' }]);
+    expect(invited.body.partners).toEqual([
+      { organisationId: people.partner.organisationId, name: 'Klankwerk', role: 'Sound design and field recordings', sharePercent: 30, status: 'invited' },
+    ]);
     expect(invited.body.leadSharePercent).toBe(70);
     expect(early.status).toBe(409);
     expect(early.body.detail).toContain('Klankwerk');
@@ -163,13 +169,17 @@ describe('Consortium bids: the lead invites partners, each confirms or declines,
     await invite(first, people.second.organisationId, 15);
 
     const invitedView = await read(draft.id, people.partner.cookie);
-    const invitedDashboard = await world.api.call<{ items: { id: string; priceCents?: number }[] }>('GET', `/api/organisations/${people.partner.organisationId}/bids`, { cookie: people.partner.cookie });
+    const invitedDashboard = await world.api.call<{ items: { id: string; priceCents?: number }[] }>('GET', `/api/organisations/${people.partner.organisationId}/bids`, {
+      cookie: people.partner.cookie,
+    });
     await answer(draft.id, people.partner, 'confirm');
     const confirmedView = await read(draft.id, people.partner.cookie);
 
     expect(invitedView.status).toBe(200);
     expect(invitedView.body).toMatchObject({ challengeTitle: challenge.title, leadName: 'Studio Noord', yourRole: 'partner', priceAgainstBudget: null, audit: [] });
-    expect(invitedView.body.partners).toEqual([expect.objectContaining({ organisationId: people.partner.organisationId, role: 'Sound design and field recordings', sharePercent: 25, status: 'invited' })]);
+    expect(invitedView.body.partners).toEqual([
+      expect.objectContaining({ organisationId: people.partner.organisationId, role: 'Sound design and field recordings', sharePercent: 25, status: 'invited' }),
+    ]);
     for (const hidden of [mark, '4123400', 'Motion Lab', 'Anna de Vries']) expect(JSON.stringify(invitedView.body)).not.toContain(hidden);
     expect(invitedDashboard.body.items.find((item) => item.id === draft.id)?.priceCents).toBeUndefined();
     expect(confirmedView.body).toMatchObject({ priceCents: 4_123_400, approach: expect.stringContaining(mark) });
@@ -212,7 +222,9 @@ describe('Consortium bids: the lead invites partners, each confirms or declines,
     const draft = (await start(challenge.id, world.people.firm.cookie)).body;
     await invite(draft, people.second.organisationId, 15);
 
-    const invitations = await world.api.call<{ items: Record<string, unknown>[] }>('GET', `/api/organisations/${people.second.organisationId}/consortium-invitations`, { cookie: people.second.cookie });
+    const invitations = await world.api.call<{ items: Record<string, unknown>[] }>('GET', `/api/organisations/${people.second.organisationId}/consortium-invitations`, {
+      cookie: people.second.cookie,
+    });
     const bids = await world.api.call<{ items: Record<string, unknown>[] }>('GET', `/api/organisations/${people.second.organisationId}/bids`, { cookie: people.second.cookie });
 
     expect(invitations.body.items[0]).toEqual({

@@ -14,7 +14,12 @@ describe('Deadline jobs: one challenge that fails stops neither the other closes
     const { config } = wiring();
     const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT! }));
     await client.send(
-      new UpdateCommand({ TableName: config.TABLE_NAME, Key: { pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' }, UpdateExpression: 'SET version = :spoilt', ExpressionAttributeValues: { ':spoilt': 'spoilt' } }),
+      new UpdateCommand({
+        TableName: config.TABLE_NAME,
+        Key: { pk: `CHALLENGE#${challengeId}`, sk: 'CHALLENGE' },
+        UpdateExpression: 'SET version = :spoilt',
+        ExpressionAttributeValues: { ':spoilt': 'spoilt' },
+      }),
     );
     client.destroy();
   };

@@ -26,7 +26,9 @@ describe('Directory: the public list of verified creative firms', () => {
     staff = (await signedInAs(wiring().config.STAFF_EMAILS[0]!)).cookie;
     // Four verified firms, and three organisations the directory must not show.
     await firmVerified(firmRegistration({ name: 'merkwaardig', subsector: 'creative_agency', disciplines: ['branding'], municipality: 'GM0453', sizeBand: '10-49' }));
-    await firmVerified(firmRegistration({ name: 'Beeldtaal', subsector: 'digital_media', disciplines: ['film_video', 'data_visualisation'], municipality: 'GM0362', sizeBand: '10-49' }));
+    await firmVerified(
+      firmRegistration({ name: 'Beeldtaal', subsector: 'digital_media', disciplines: ['film_video', 'data_visualisation'], municipality: 'GM0362', sizeBand: '10-49' }),
+    );
     await firmVerified(firmRegistration({ name: 'Pixelhaven', subsector: 'games', disciplines: ['game_design', 'xr_vr'], municipality: 'GM0363', sizeBand: '2-9' }));
     await firmVerified(firmRegistration({ name: 'Draadwerk', subsector: 'fashion', disciplines: ['fashion_tech', 'xr_vr'], municipality: 'GM0363', sizeBand: '2-9' }));
     ids['Geluidsbeeld'] = (await registeredBy(api, firmRegistration({ name: 'Geluidsbeeld' }))).organisationId;
@@ -60,7 +62,10 @@ describe('Directory: the public list of verified creative firms', () => {
     const filtered = await api.call<Listed>('GET', '/api/firms?limit=1&discipline=xr_vr');
     const filteredNext = await api.call<Listed>('GET', `/api/firms?limit=1&discipline=xr_vr&cursor=${filtered.body.cursor}`);
 
-    expect(pages).toEqual([['Beeldtaal', 'Draadwerk'], ['merkwaardig', 'Pixelhaven']]);
+    expect(pages).toEqual([
+      ['Beeldtaal', 'Draadwerk'],
+      ['merkwaardig', 'Pixelhaven'],
+    ]);
     expect(filtered.body.items.map((firm) => firm.name)).toEqual(['Draadwerk']);
     expect(filteredNext.body).toMatchObject({ items: [{ name: 'Pixelhaven' }], cursor: null });
   });

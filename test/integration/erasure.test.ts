@@ -19,7 +19,13 @@ describe('Erasure: a person erased is gone from the outbox and from invitations'
   const writeEvent = async (recipients: string[], organisationName: string) => {
     const eventId = ulid();
     await storedOutboxEvents()
-      .create({ eventId, type: 'organisation.verified', recipients: recipients.map((email) => ({ email, language: 'en' as const, name: 'Erika Wissel' })), data: { organisationName }, createdAt: new Date().toISOString() })
+      .create({
+        eventId,
+        type: 'organisation.verified',
+        recipients: recipients.map((email) => ({ email, language: 'en' as const, name: 'Erika Wissel' })),
+        data: { organisationName },
+        createdAt: new Date().toISOString(),
+      })
       .go();
     return eventId;
   };
@@ -47,7 +53,9 @@ describe('Erasure: a person erased is gone from the outbox and from invitations'
     const { config } = wiring();
     const documentClient = testDocumentClient();
     const invitations = invitationEntity(documentClient, config.TABLE_NAME);
-    await invitations.put({ email: erika, organisationId: ulid(), invitedByUserId: ulid(), invitedAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 86_400 }).go();
+    await invitations
+      .put({ email: erika, organisationId: ulid(), invitedByUserId: ulid(), invitedAt: new Date().toISOString(), expiresAt: Math.floor(Date.now() / 1000) + 86_400 })
+      .go();
     expect(await stored(pending)).toMatchObject({ status: 'pending' });
 
     // Act

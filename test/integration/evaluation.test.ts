@@ -43,7 +43,12 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     cast.colleague = await commissionerMember('Eva Jansen');
     cast.outsider = await commissionerMember('Otto Bakker');
     const verifiedFirm = (name: string) => verifiedOrganisation(api, firmRegistration({ name }), people.staff.cookie);
-    [cast.partner, cast.drafter, cast.withdrawer, cast.third] = await Promise.all([verifiedFirm('Partnerstudio'), verifiedFirm('Draftwerk'), verifiedFirm('Terugtrek'), verifiedFirm('Derde Studio')]);
+    [cast.partner, cast.drafter, cast.withdrawer, cast.third] = await Promise.all([
+      verifiedFirm('Partnerstudio'),
+      verifiedFirm('Draftwerk'),
+      verifiedFirm('Terugtrek'),
+      verifiedFirm('Derde Studio'),
+    ]);
   });
 
   const commissioner = () => world.people.commissioner;
@@ -190,7 +195,10 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     const eva = (await evaluation(race.id, cast.colleague.cookie)).body;
 
     expect(mine.revealed).toBe(false);
-    expect(mine.bids.map((bid) => bid.yourScores?.map(({ score: value }) => value))).toEqual([[5, 9, 4], [8, 6, 7]]);
+    expect(mine.bids.map((bid) => bid.yourScores?.map(({ score: value }) => value))).toEqual([
+      [5, 9, 4],
+      [8, 6, 7],
+    ]);
     expect(eva.bids.map((bid) => bid.yourScores?.map(({ score: value }) => value))).toEqual([[6, 8, 5], undefined]);
     for (const view of [mine, eva]) {
       expect(view.panel.map(({ name, scoredBids, done }) => ({ name, scoredBids, done }))).toEqual([
@@ -291,7 +299,9 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     expect(listed.body.bids.find((bid) => bid.bidId === race.a.id)?.status).toBe('shortlisted');
     expect(again.status).toBe(409);
     const shortlisted = (await owed(race.id)).filter(({ type }) => type === 'bid.shortlisted');
-    expect(shortlisted).toEqual([{ type: 'bid.shortlisted', to: [firm().email, cast.partner.email].sort(), data: expect.objectContaining({ bidId: race.a.id, pitchFeeCents: 150_000 }) }]);
+    expect(shortlisted).toEqual([
+      { type: 'bid.shortlisted', to: [firm().email, cast.partner.email].sort(), data: expect.objectContaining({ bidId: race.a.id, pitchFeeCents: 150_000 }) },
+    ]);
     const after = await Promise.all([firm().email, cast.partner.email].map((address) => mailWith(address, race.title)));
     expect(after).toEqual(before.map((count) => count + 1));
   });
@@ -382,7 +392,11 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     const emails = (await owed(race.id)).filter(({ type }) => type === 'bid.awarded' || type === 'bid.not_selected');
     expect(emails).toEqual([
       { type: 'bid.awarded', to: [rival().email], data: expect.objectContaining({ bidId: race.b.id, challengeTitle: race.title }) },
-      { type: 'bid.not_selected', to: [firm().email, cast.partner.email].sort(), data: expect.objectContaining({ feedback: 'The winning bid started from the residents themselves.' }) },
+      {
+        type: 'bid.not_selected',
+        to: [firm().email, cast.partner.email].sort(),
+        data: expect.objectContaining({ feedback: 'The winning bid started from the residents themselves.' }),
+      },
     ]);
     const feedback = 'The winning bid started from the residents themselves.';
     expect(await Promise.all([firm().email, cast.partner.email, rival().email].map((address) => mailWith(address, race.title, feedback)))).toEqual([1, 1, 0]);
@@ -404,8 +418,16 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     expect(bids.map((bid) => bid.status)).toEqual(['not_selected', 'not_selected']);
     expect(bids.map((bid) => bid.feedback)).toEqual(['None of the bids fits the budget we have left.', 'None of the bids fits the budget we have left.']);
     const told = (await owed(race.id)).filter(({ type }) => type === 'challenge.no_award');
-    expect(told).toEqual([{ type: 'challenge.no_award', to: [firm().email, rival().email, cast.partner.email].sort(), data: expect.objectContaining({ reason: 'None of the bids fits the budget we have left.' }) }]);
-    expect(await Promise.all([firm().email, rival().email, cast.partner.email].map((address) => mailWith(address, race.title, 'None of the bids fits the budget we have left.')))).toEqual([1, 1, 1]);
+    expect(told).toEqual([
+      {
+        type: 'challenge.no_award',
+        to: [firm().email, rival().email, cast.partner.email].sort(),
+        data: expect.objectContaining({ reason: 'None of the bids fits the budget we have left.' }),
+      },
+    ]);
+    expect(
+      await Promise.all([firm().email, rival().email, cast.partner.email].map((address) => mailWith(address, race.title, 'None of the bids fits the budget we have left.'))),
+    ).toEqual([1, 1, 1]);
   });
 
   it('gives each bidder a debrief of its own consensus beside the lowest, median and highest of all bids, naming no other bidder', async () => {
@@ -462,7 +484,9 @@ describe('Evaluation and award', { timeout: 180_000 }, () => {
     const won = await award(race.id, race.a.id);
 
     const closed = (await owed(race.id)).filter(({ type }) => type === 'challenge.closed');
-    expect(closed).toEqual([{ type: 'challenge.closed', to: [commissioner().email, cast.colleague.email, cast.outsider.email].sort(), data: expect.objectContaining({ bidCount: 2 }) }]);
+    expect(closed).toEqual([
+      { type: 'challenge.closed', to: [commissioner().email, cast.colleague.email, cast.outsider.email].sort(), data: expect.objectContaining({ bidCount: 2 }) },
+    ]);
     expect(won.status).toBe(200);
     expect(won.body.bids.map(({ bidId, status }) => ({ bidId, status }))).toEqual([
       { bidId: race.b.id, status: 'not_selected' },

@@ -24,7 +24,10 @@ describe('Member invitations: who may send them, how many, and the invited perso
   const inbox = createInbox();
 
   const invite = (owner: { organisationId: string; cookie: string }, email: string) =>
-    world.api.call<{ invitations: { email: string; invitedAt: string }[] } & Problem>('POST', `/api/organisations/${owner.organisationId}/invitations`, { body: { email }, cookie: owner.cookie });
+    world.api.call<{ invitations: { email: string; invitedAt: string }[] } & Problem>('POST', `/api/organisations/${owner.organisationId}/invitations`, {
+      body: { email },
+      cookie: owner.cookie,
+    });
   const verifiedFirm = (name: string) => verifiedOrganisation(world.api, firmRegistration({ name }), world.people.staff.cookie);
   const invitationsOf = (cookie: string) => world.api.call<{ items: PersonalInvitation[] }>('GET', '/api/me/invitations', { cookie });
   const accept = (organisationId: string, cookie: string) => world.api.call<Problem & { id: string }>('POST', `/api/me/invitations/${organisationId}/accept`, { cookie });
@@ -152,7 +155,9 @@ describe('Member invitations: who may send them, how many, and the invited perso
       expect(await membershipOf(person.cookie)).toMatchObject({ id: owner.organisationId, role: 'member' });
       expect((await invitationsOf(person.cookie)).body.items).toEqual([]);
       expect(again.status).toBe(404);
-      const members = await world.api.call<{ members: { userId: string; role: string }[]; invitations: unknown[] }>('GET', `/api/organisations/${owner.organisationId}/members`, { cookie: owner.cookie });
+      const members = await world.api.call<{ members: { userId: string; role: string }[]; invitations: unknown[] }>('GET', `/api/organisations/${owner.organisationId}/members`, {
+        cookie: owner.cookie,
+      });
       expect(members.body.members.map(({ userId, role }) => [userId, role])).toEqual([
         [owner.userId, 'owner'],
         [person.userId, 'member'],
@@ -173,7 +178,10 @@ describe('Member invitations: who may send them, how many, and the invited perso
         .go();
       const suspendedOwner = await verifiedFirm('Geschorst');
       const late = await invitedPerson(suspendedOwner, 'late');
-      await world.api.call('POST', `/api/staff/organisations/${suspendedOwner.organisationId}/suspend`, { body: { reason: 'Under investigation.' }, cookie: world.people.staff.cookie });
+      await world.api.call('POST', `/api/staff/organisations/${suspendedOwner.organisationId}/suspend`, {
+        body: { reason: 'Under investigation.' },
+        cookie: world.people.staff.cookie,
+      });
 
       const hasOrganisation = await accept(owner.organisationId, busy.cookie);
       const uninvited = await accept(owner.organisationId, stranger.cookie);

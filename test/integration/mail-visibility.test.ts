@@ -16,7 +16,13 @@ import { firmRegistration, registeredBy } from '../helpers/organisations.ts';
 import { storedOutboxEvents } from '../helpers/stored-items.ts';
 
 type Organisation = Awaited<ReturnType<typeof verifiedOrganisation>>;
-type OutboxEvent = { eventId: string; type: string; recipients: { email: string; language: 'nl' | 'en'; personal?: Record<string, unknown> }[]; data: Record<string, unknown>; status: string };
+type OutboxEvent = {
+  eventId: string;
+  type: string;
+  recipients: { email: string; language: 'nl' | 'en'; personal?: Record<string, unknown> }[];
+  data: Record<string, unknown>;
+  status: string;
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,7 +36,8 @@ function* walk(value: unknown): Generator<unknown> {
 /** Data an email carries that the page shows in another form than the number itself. */
 const shownAs: Record<string, (value: number, shown: unknown[]) => boolean> = {
   // "2 attachments were added": the page lists the attachments.
-  addedAttachments: (count, shown) => count === 0 || shown.some((item) => Array.isArray((item as { attachments?: unknown })?.attachments) && (item as { attachments: unknown[] }).attachments.length >= count),
+  addedAttachments: (count, shown) =>
+    count === 0 || shown.some((item) => Array.isArray((item as { attachments?: unknown })?.attachments) && (item as { attachments: unknown[] }).attachments.length >= count),
   // "sign in within 30 days": the invitation shows when it was sent and when it lapses.
   validDays: (days, shown) =>
     shown.some((item) => {
@@ -66,7 +73,8 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
   };
   const published = async (overrides: Partial<CreateChallenge> = {}) =>
     storedChallenge(world.people.commissioner.organisationId, 'published', { title: `Walk ${ulid().slice(-10)}`, ...overrides });
-  const startBid = async (challengeId: string, cookie: string, criteria = 3) => (await api<Bid>('POST', `/api/challenges/${challengeId}/bids`, cookie, bidContent(criteria, `walk ${ulid()}`))).body;
+  const startBid = async (challengeId: string, cookie: string, criteria = 3) =>
+    (await api<Bid>('POST', `/api/challenges/${challengeId}/bids`, cookie, bidContent(criteria, `walk ${ulid()}`))).body;
   const submitBid = async (challengeId: string, cookie: string) => {
     const draft = await startBid(challengeId, cookie);
     const sealed = await api<Bid>('POST', `/api/bids/${draft.id}/submit`, cookie, { version: draft.version });
@@ -124,11 +132,15 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
     'organisation.rejected': async () => {
       const owner = await registeredBy(world.api, firmRegistration({ name: `Rejected ${ulid().slice(-6)}` }));
       addresses.add(owner.email);
-      expect((await api('POST', `/api/staff/organisations/${owner.organisationId}/reject`, world.people.staff.cookie, { reason: 'The KvK number belongs to another company.' })).status).toBe(200);
+      expect(
+        (await api('POST', `/api/staff/organisations/${owner.organisationId}/reject`, world.people.staff.cookie, { reason: 'The KvK number belongs to another company.' })).status,
+      ).toBe(200);
     },
     'organisation.suspended': async () => {
       const suspended = await organisation('Suspended');
-      expect((await api('POST', `/api/staff/organisations/${suspended.organisationId}/suspend`, world.people.staff.cookie, { reason: 'Reported for unpaid subcontractors.' })).status).toBe(200);
+      expect(
+        (await api('POST', `/api/staff/organisations/${suspended.organisationId}/suspend`, world.people.staff.cookie, { reason: 'Reported for unpaid subcontractors.' })).status,
+      ).toBe(200);
     },
     'organisation.invitation': async () => {
       const inviter = await organisation('Inviting');
@@ -178,11 +190,15 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
       const suspended = await organisation('Suspended reader');
       for (const cookie of [firm.cookie, suspended.cookie]) await api('POST', `/api/challenges/${challenge.challengeId}/nda`, cookie);
       for (const cookie of [otherFirm.cookie, suspended.cookie]) await api('PUT', `/api/challenges/${challenge.challengeId}/follow`, cookie);
-      const asked = await api<ChallengeAnswer>('POST', `/api/challenges/${challenge.challengeId}/questions`, firm.cookie, { question: `May the pilot start in one district only? ${ulid()}` });
+      const asked = await api<ChallengeAnswer>('POST', `/api/challenges/${challenge.challengeId}/questions`, firm.cookie, {
+        question: `May the pilot start in one district only? ${ulid()}`,
+      });
       expect(asked.status).toBe(201);
       await api('POST', `/api/staff/organisations/${suspended.organisationId}/suspend`, staff.cookie, { reason: 'Reported for unpaid subcontractors.' });
       const question = asked.body.questions[0]!;
-      const answered = await api('POST', `/api/challenges/${challenge.challengeId}/questions/${question.id}/answer`, commissioner.cookie, { answer: 'Yes, if the approach can spread to other districts later.' });
+      const answered = await api('POST', `/api/challenges/${challenge.challengeId}/questions/${question.id}/answer`, commissioner.cookie, {
+        answer: 'Yes, if the approach can spread to other districts later.',
+      });
       expect(answered.status).toBe(200);
     },
     'challenge.closed': async () => {
@@ -335,7 +351,10 @@ describe('Every email against what its recipient may see', { timeout: 300_000 },
       await scenario!();
       await world.deliver();
       const events = (await allEvents()).filter((event) => !before.has(event.eventId));
-      expect(events.map((event) => event.type), `the scenario sent no ${type}`).toContain(type);
+      expect(
+        events.map((event) => event.type),
+        `the scenario sent no ${type}`,
+      ).toContain(type);
       await judge(events);
     });
   }
@@ -357,8 +376,11 @@ describe('Emails about an NDA or a firms-only challenge reach only those who may
     world.api.call<T>(method, path, { cookie, ...(body !== undefined ? { body } : {}) });
   const firm = (name: string) => verifiedOrganisation(world.api, firmRegistration({ name: `${name} ${ulid().slice(-6)}` }), world.people.staff.cookie);
   const suspend = async (organisationId: string) =>
-    expect((await api('POST', `/api/staff/organisations/${organisationId}/suspend`, world.people.staff.cookie, { reason: 'Reported for unpaid subcontractors.' })).status).toBe(200);
-  const titled = (overrides: Partial<CreateChallenge> = {}) => storedChallenge(world.people.commissioner.organisationId, 'published', { title: `Guarded ${ulid().slice(-10)}`, ...overrides });
+    expect((await api('POST', `/api/staff/organisations/${organisationId}/suspend`, world.people.staff.cookie, { reason: 'Reported for unpaid subcontractors.' })).status).toBe(
+      200,
+    );
+  const titled = (overrides: Partial<CreateChallenge> = {}) =>
+    storedChallenge(world.people.commissioner.organisationId, 'published', { title: `Guarded ${ulid().slice(-10)}`, ...overrides });
   /** The subjects of the mail this address got about the challenge with this title. */
   const mailAbout = async (address: string, title: string) => (await inbox.to(address)).filter((email) => email.subject.includes(title));
 
@@ -370,7 +392,9 @@ describe('Emails about an NDA or a firms-only challenge reach only those who may
     const asked = await api<ChallengeAnswer>('POST', `/api/challenges/${challenge.challengeId}/questions`, asker.cookie, { question: 'Is the resident panel ours to recruit?' });
     await suspend(suspended.organisationId);
     const answer = `Yes: the panel is yours ${ulid()}`;
-    expect((await api('POST', `/api/challenges/${challenge.challengeId}/questions/${asked.body.questions[0]!.id}/answer`, world.people.commissioner.cookie, { answer })).status).toBe(200);
+    expect(
+      (await api('POST', `/api/challenges/${challenge.challengeId}/questions/${asked.body.questions[0]!.id}/answer`, world.people.commissioner.cookie, { answer })).status,
+    ).toBe(200);
     await world.deliver();
 
     expect((await mailAbout(asker.email, challenge.title)).map((email) => email.body.text ?? '').join()).toContain(answer);
@@ -389,7 +413,10 @@ describe('Emails about an NDA or a firms-only challenge reach only those who may
       bidDeadline: daysFromNow(30),
       addAttachments: [attachment],
     });
-    await api('POST', `/api/challenges/${challenge.challengeId}/amendments`, world.people.commissioner.cookie, { version: extended.body.version, addAttachments: [{ ...attachment, title: 'Second survey' }] });
+    await api('POST', `/api/challenges/${challenge.challengeId}/amendments`, world.people.commissioner.cookie, {
+      version: extended.body.version,
+      addAttachments: [{ ...attachment, title: 'Second survey' }],
+    });
     await world.deliver();
 
     const toReader = await mailAbout(reader.email, challenge.title);
@@ -424,7 +451,14 @@ describe('Emails about an NDA or a firms-only challenge reach only those who may
     const partner = await firm('Partner');
     const { firm: lead, commissioner } = world.people;
     const draft = (await api<Bid>('POST', `/api/challenges/${challenge.challengeId}/bids`, lead.cookie, bidContent(challenge.criteria.length, 'consortium'))).body;
-    const invited = (await api<Bid>('POST', `/api/bids/${draft.id}/partners`, lead.cookie, { version: draft.version, organisationId: partner.organisationId, role: 'Sound design', sharePercent: 20 })).body;
+    const invited = (
+      await api<Bid>('POST', `/api/bids/${draft.id}/partners`, lead.cookie, {
+        version: draft.version,
+        organisationId: partner.organisationId,
+        role: 'Sound design',
+        sharePercent: 20,
+      })
+    ).body;
     await api('POST', `/api/bids/${draft.id}/partners/${partner.organisationId}/confirm`, partner.cookie);
     const current = (await api<Bid>('GET', `/api/bids/${invited.id}`, lead.cookie)).body;
     expect((await api('POST', `/api/bids/${draft.id}/submit`, lead.cookie, { version: current.version })).status).toBe(200);

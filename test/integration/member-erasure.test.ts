@@ -50,7 +50,10 @@ describe('Erasure: a member (not the owner) of an organisation erases their acco
     const { commissioner, staff } = world.people;
     const member = await joinedMember('Mees Kuiper');
     const challenge = await draftedBy(commissioner.cookie);
-    const submitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challenge.id}/submit`, { body: { version: challenge.version }, cookie: commissioner.cookie });
+    const submitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challenge.id}/submit`, {
+      body: { version: challenge.version },
+      cookie: commissioner.cookie,
+    });
     const sentBack = await world.api.call<ChallengeAnswer>('POST', `/api/staff/challenges/${challenge.id}/request-changes`, {
       body: { version: submitted.body.version, comment: 'Name the budget range, please.' },
       cookie: staff.cookie,
@@ -61,7 +64,10 @@ describe('Erasure: a member (not the owner) of an organisation erases their acco
 
     // Act: the member erases their account; then the challenge is resubmitted and approved, which mails the members again.
     await erase(member.cookie);
-    const resubmitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challenge.id}/submit`, { body: { version: sentBack.body.version }, cookie: commissioner.cookie });
+    const resubmitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challenge.id}/submit`, {
+      body: { version: sentBack.body.version },
+      cookie: commissioner.cookie,
+    });
     const approved = await world.api.call('POST', `/api/staff/challenges/${challenge.id}/approve`, { body: { version: resubmitted.body.version }, cookie: staff.cookie });
     expect(approved.status).toBe(200);
     await world.deliver();

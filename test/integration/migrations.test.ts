@@ -27,20 +27,29 @@ describe('Migrating a table written before the lists read entries', () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listOpenChallenges({ sort: 'newest', limit: 50, ...(cursor ? { cursor } : {}) } as ChallengeListQuery, { staff: false, organisationVerified: false }, wired.challengePorts);
+      const page = await listOpenChallenges(
+        { sort: 'newest', limit: 50, ...(cursor ? { cursor } : {}) } as ChallengeListQuery,
+        { staff: false, organisationVerified: false },
+        wired.challengePorts,
+      );
       ids.push(...page.items.map(({ id }) => id));
       cursor = page.cursor ?? undefined;
     } while (cursor);
     return ids.sort();
   };
-  const firmsIn = async (subsector: (typeof subsectors)[number]) => (await listFirms({ subsector }, { limit: 100 }, wired.organisationPorts.store)).items.map(({ id }) => id).sort();
+  const firmsIn = async (subsector: (typeof subsectors)[number]) =>
+    (await listFirms({ subsector }, { limit: 100 }, wired.organisationPorts.store)).items.map(({ id }) => id).sort();
 
   beforeAll(async () => {
     const endpoints = await createTestTable();
     tableName = endpoints.tableName;
     client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoints.dynamoDbEndpoint)), { marshallOptions: { removeUndefinedValues: true } });
-    await challengeEntity(client, tableName).put([...open, ...drafts]).go();
-    await organisationEntity(client, tableName).put([...firms, ...pending]).go();
+    await challengeEntity(client, tableName)
+      .put([...open, ...drafts])
+      .go();
+    await organisationEntity(client, tableName)
+      .put([...firms, ...pending])
+      .go();
     wired = createWiring();
   });
 
@@ -51,12 +60,20 @@ describe('Migrating a table written before the lists read entries', () => {
     const ran = await migrate(client, tableName);
     expect(ran.map(({ name }) => name)).toEqual(['2026-12-listing-entries', '2026-12-question-deadlines']);
 
-    const publicOpen = open.filter(({ visibility }) => visibility === 'public').map(({ challengeId }) => challengeId).sort();
+    const publicOpen = open
+      .filter(({ visibility }) => visibility === 'public')
+      .map(({ challengeId }) => challengeId)
+      .sort();
     expect(await everyOpenChallenge()).toEqual(publicOpen);
-    expect(await firmsIn('games')).toEqual(firms.filter(({ subsector }) => subsector === 'games').map(({ organisationId }) => organisationId).sort());
+    expect(await firmsIn('games')).toEqual(
+      firms
+        .filter(({ subsector }) => subsector === 'games')
+        .map(({ organisationId }) => organisationId)
+        .sort(),
+    );
   });
 
-  it('files the question deadline of every published challenge whose questions are still open, for the followers\' reminder', async () => {
+  it("files the question deadline of every published challenge whose questions are still open, for the followers' reminder", async () => {
     const filed = await wired.challengePorts.challenges.questionDeadlinesBefore('9999-12-31T00:00:00.000Z', 1_000);
     const stillAsking = open.filter(({ questionDeadline }) => questionDeadline > new Date().toISOString());
     expect(stillAsking.length).toBeGreaterThan(0);

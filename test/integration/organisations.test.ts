@@ -162,9 +162,15 @@ describe('Organisations: registration, the profile and its members', () => {
     it('keeps an open invitation as it is when sent again, and refuses to invite a member (409 naming body.email)', async () => {
       const owner = await verifiedBy(commissionerRegistration());
       const invitee = uniqueEmail('twice');
-      const first = await api.call<{ invitations: { invitedAt: string }[] }>('POST', `/api/organisations/${owner.organisationId}/invitations`, { body: { email: invitee }, cookie: owner.cookie });
+      const first = await api.call<{ invitations: { invitedAt: string }[] }>('POST', `/api/organisations/${owner.organisationId}/invitations`, {
+        body: { email: invitee },
+        cookie: owner.cookie,
+      });
 
-      const again = await api.call<{ invitations: { invitedAt: string }[] }>('POST', `/api/organisations/${owner.organisationId}/invitations`, { body: { email: invitee.toUpperCase() }, cookie: owner.cookie });
+      const again = await api.call<{ invitations: { invitedAt: string }[] }>('POST', `/api/organisations/${owner.organisationId}/invitations`, {
+        body: { email: invitee.toUpperCase() },
+        cookie: owner.cookie,
+      });
       const self = await api.call('POST', `/api/organisations/${owner.organisationId}/invitations`, { body: { email: owner.email }, cookie: owner.cookie });
 
       expect(again.status).toBe(201);

@@ -26,7 +26,13 @@ describe('Outbox: a refused recipient is recorded and skipped, and staff re-driv
   const writeEvent = async (recipients: string[], organisationName: string) => {
     const eventId = ulid();
     await storedOutboxEvents()
-      .create({ eventId, type: 'organisation.verified', recipients: recipients.map((email) => ({ email, language: 'en' as const })), data: { organisationName }, createdAt: new Date().toISOString() })
+      .create({
+        eventId,
+        type: 'organisation.verified',
+        recipients: recipients.map((email) => ({ email, language: 'en' as const })),
+        data: { organisationName },
+        createdAt: new Date().toISOString(),
+      })
       .go();
     return eventId;
   };

@@ -30,7 +30,9 @@ describe('Outbox: events written with a change become emails, each sent exactly 
 
   const writeEvent = async (event: { type: string; recipients: { email: string; language: 'nl' | 'en' }[]; data: object }) => {
     const eventId = ulid();
-    await storedOutboxEvents().create({ eventId, ...event, createdAt: new Date().toISOString() }).go();
+    await storedOutboxEvents()
+      .create({ eventId, ...event, createdAt: new Date().toISOString() })
+      .go();
     return eventId;
   };
 
@@ -47,7 +49,10 @@ describe('Outbox: events written with a change become emails, each sent exactly 
     const ben = `ben-${ulid()}@havenbedrijf.nl`;
     const eventId = await writeEvent({
       type: 'organisation.verified',
-      recipients: [{ email: anna, language: 'nl' }, { email: ben, language: 'en' }],
+      recipients: [
+        { email: anna, language: 'nl' },
+        { email: ben, language: 'en' },
+      ],
       data: { organisationName: 'Studio Noord' },
     });
 

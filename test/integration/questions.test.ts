@@ -9,7 +9,10 @@ describe('Clarification questions, following and NDAs on published challenges', 
   const ask = (challengeId: string, question: string, cookie: string) =>
     world.api.call<ChallengeAnswer & Problem>('POST', `/api/challenges/${challengeId}/questions`, { body: { question }, cookie });
   const answer = (challengeId: string, questionId: string, text: string) =>
-    world.api.call<ChallengeAnswer & Problem>('POST', `/api/challenges/${challengeId}/questions/${questionId}/answer`, { body: { answer: text }, cookie: world.people.commissioner.cookie });
+    world.api.call<ChallengeAnswer & Problem>('POST', `/api/challenges/${challengeId}/questions/${questionId}/answer`, {
+      body: { answer: text },
+      cookie: world.people.commissioner.cookie,
+    });
   const view = (challengeId: string, cookie?: string) => world.api.call<ChallengeAnswer>('GET', `/api/challenges/${challengeId}`, { ...(cookie ? { cookie } : {}) });
 
   it('publishes an answer with its question but never who asked, and emails every firm that asked or follows', async () => {
@@ -39,7 +42,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('shows the commissioner every question, unanswered ones too, without the asking firm', async () => {
-    const challenge = await publishedChallenge(world, );
+    const challenge = await publishedChallenge(world);
     await ask(challenge.id, 'Is the budget including VAT?', world.people.firm.cookie);
 
     const seen = await view(challenge.id, world.people.commissioner.cookie);
@@ -50,7 +53,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('refuses a second answer to the same question with 409, keeping the first', async () => {
-    const challenge = await publishedChallenge(world, );
+    const challenge = await publishedChallenge(world);
     const asked = await ask(challenge.id, 'Can we visit the site first?', world.people.firm.cookie);
     const questionId = asked.body.questions[0]!.id;
 
@@ -73,7 +76,7 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('refuses a question that is too short, naming body.question', async () => {
-    const challenge = await publishedChallenge(world, );
+    const challenge = await publishedChallenge(world);
 
     const asked = await ask(challenge.id, 'Why?', world.people.firm.cookie);
 
@@ -100,13 +103,15 @@ describe('Clarification questions, following and NDAs on published challenges', 
   });
 
   it('lets a firm follow and unfollow an open challenge, idempotently, and lists what it follows', async () => {
-    const challenge = await publishedChallenge(world, );
+    const challenge = await publishedChallenge(world);
     const follow = () => world.api.call<{ following: boolean }>('PUT', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.firm.cookie });
 
     const first = await follow();
     const second = await follow();
     const viewed = await view(challenge.id, world.people.firm.cookie);
-    const followedList = await world.api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${world.people.firm.organisationId}/following`, { cookie: world.people.firm.cookie });
+    const followedList = await world.api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${world.people.firm.organisationId}/following`, {
+      cookie: world.people.firm.cookie,
+    });
     const unfollowed = await world.api.call<{ following: boolean }>('DELETE', `/api/challenges/${challenge.id}/follow`, { cookie: world.people.firm.cookie });
 
     expect([first.body, second.body]).toEqual([{ following: true }, { following: true }]);
@@ -114,12 +119,14 @@ describe('Clarification questions, following and NDAs on published challenges', 
     expect(unfollowed.body).toEqual({ following: false });
     expect((await view(challenge.id, world.people.firm.cookie)).body.following).toBe(false);
     expect(followedList.body.items.map((item) => item.id)).toContain(challenge.id);
-    const afterUnfollow = await world.api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${world.people.firm.organisationId}/following`, { cookie: world.people.firm.cookie });
+    const afterUnfollow = await world.api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${world.people.firm.organisationId}/following`, {
+      cookie: world.people.firm.cookie,
+    });
     expect(afterUnfollow.body.items.map((item) => item.id)).not.toContain(challenge.id);
   });
 
   it('keeps the audit trail from firms and visitors, and shows it to the commissioner and staff', async () => {
-    const challenge = await publishedChallenge(world, );
+    const challenge = await publishedChallenge(world);
 
     expect((await view(challenge.id)).body.audit).toBeUndefined();
     expect((await view(challenge.id, world.people.firm.cookie)).body.audit).toBeUndefined();

@@ -9,8 +9,7 @@ import { transactionConflicts } from '../helpers/transaction-conflicts.ts';
 const RACERS = 25;
 
 /** The statuses of a race's answers, counted: `{ 200: 1, 409: 24 }`. */
-const tally = (answers: { status: number }[]) =>
-  answers.reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+const tally = (answers: { status: number }[]) => answers.reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
 
 describe('Races: concurrent writes to one item end in one success and 409s, never a 500', () => {
   const world = {} as { api: TestApi; conflicts: Awaited<ReturnType<typeof transactionConflicts>>; people: Awaited<ReturnType<typeof marketplace>> };
@@ -32,9 +31,7 @@ describe('Races: concurrent writes to one item end in one success and 409s, neve
     const person = await signedInAs(uniqueEmail('racer'));
 
     // Act: the same person registers many organisations at once.
-    const answers = await Promise.all(
-      Array.from({ length: RACERS }, () => world.api.call('POST', '/api/organisations', { body: firmRegistration(), cookie: person.cookie })),
-    );
+    const answers = await Promise.all(Array.from({ length: RACERS }, () => world.api.call('POST', '/api/organisations', { body: firmRegistration(), cookie: person.cookie })));
 
     // Assess: exactly one registration; the others lost the race (409) or came after it, when the person's organisation is pending (403).
     expect(tally(answers)[201]).toBe(1);

@@ -126,7 +126,8 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const large = await costs(requests, ([, query, viewer]) => list(query, viewer));
 
     // One Query of the list's entries, and one BatchGet of the page's challenges when there are any.
-    const bounded = ({ commands, items }: Measured) => commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 21 + 20;
+    const bounded = ({ commands, items }: Measured) =>
+      commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 21 + 20;
     requests.forEach(([name], index) => {
       expect({ name, small: bounded(small[index]!), large: bounded(large[index]!) }).toEqual({ name, small: true, large: true });
     });
@@ -137,7 +138,11 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
       [{ sector: 'water' }, visitor, (c) => c.sector === 'water' && c.visibility === 'public'],
       [{ discipline: 'sound', sort: 'closing' }, verifiedFirm, (c) => c.disciplines.includes('sound')],
       [{ type: 'partner_search', funding: 'mit' }, visitor, (c) => c.type === 'partner_search' && c.fundingInstrument === 'mit' && c.visibility === 'public'],
-      [{ sector: 'health', discipline: 'ux_design', minBudgetCents: 3_000_000 }, verifiedFirm, (c) => c.sector === 'health' && c.disciplines.includes('ux_design') && c.budgetMaxCents >= 3_000_000],
+      [
+        { sector: 'health', discipline: 'ux_design', minBudgetCents: 3_000_000 },
+        verifiedFirm,
+        (c) => c.sector === 'health' && c.disciplines.includes('ux_design') && c.budgetMaxCents >= 3_000_000,
+      ],
       [{ q: `${RARE} opdracht` }, visitor, (c) => c.title.includes(RARE) && c.visibility === 'public'],
       [{ maxBudgetCents: 0 }, verifiedFirm, (c) => c.budgetMinCents === 0],
     ];
@@ -153,7 +158,12 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const newest = await everyPage((cursor) => list({ sector: 'energy', limit: 30, ...(cursor ? { cursor } : {}) }, verifiedFirm), 30);
     const closing = await everyPage((cursor) => list({ sector: 'energy', sort: 'closing', limit: 30, ...(cursor ? { cursor } : {}) }, verifiedFirm), 30);
 
-    expect(newest.map(({ publishedAt }) => publishedAt)).toEqual(newest.map(({ publishedAt }) => publishedAt).sort().reverse());
+    expect(newest.map(({ publishedAt }) => publishedAt)).toEqual(
+      newest
+        .map(({ publishedAt }) => publishedAt)
+        .sort()
+        .reverse(),
+    );
     expect(closing.map(({ bidDeadline }) => bidDeadline)).toEqual(closing.map(({ bidDeadline }) => bidDeadline).sort());
     expect(new Set(closing.map(({ id }) => id))).toEqual(new Set(newest.map(({ id }) => id)));
   }, 60_000);
@@ -169,21 +179,35 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
   });
 
   it('costs the same for the directory and each of its facets at 1,500 firms as at 30, and pages to exactly the matching firms', async () => {
-    const facets: FirmFilters[] = [{}, { subsector: 'games' }, { discipline: 'xr_vr' }, { municipality: 'GM0363' }, { size: '2-9' }, { municipality: 'GM0453', discipline: 'branding', size: '10-49' }];
+    const facets: FirmFilters[] = [
+      {},
+      { subsector: 'games' },
+      { discipline: 'xr_vr' },
+      { municipality: 'GM0363' },
+      { size: '2-9' },
+      { municipality: 'GM0453', discipline: 'branding', size: '10-49' },
+    ];
     await seedFirms(0, 30);
     const small = await costs(facets, (filters) => directory(filters));
     await seedFirms(30, 1_500);
     const large = await costs(facets, (filters) => directory(filters));
 
     // One Query (of the directory, or of one facet's entries), and one BatchGet of the page's firms for a facet.
-    const bounded = ({ commands, items }: Measured) => commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 25 + 24;
+    const bounded = ({ commands, items }: Measured) =>
+      commands[0] === 'QueryCommand' && commands.slice(1).every((command) => command === 'BatchGetItemCommand') && commands.length <= 2 && items <= 25 + 24;
     facets.forEach((filters, index) => {
       expect({ filters, small: bounded(small[index]!), large: bounded(large[index]!) }).toEqual({ filters, small: true, large: true });
     });
     for (const filters of facets.slice(1)) {
       const seen = await everyPage<Firm>((cursor) => measured(() => listFirms(filters, { limit: 40, ...(cursor ? { cursor } : {}) }, wired.organisationPorts.store)), 40);
       const expected = firms
-        .filter((firm) => (!filters.subsector || firm.subsector === filters.subsector) && (!filters.discipline || firm.disciplines?.includes(filters.discipline)) && (!filters.municipality || firm.municipality === filters.municipality) && (!filters.size || firm.sizeBand === filters.size))
+        .filter(
+          (firm) =>
+            (!filters.subsector || firm.subsector === filters.subsector) &&
+            (!filters.discipline || firm.disciplines?.includes(filters.discipline)) &&
+            (!filters.municipality || firm.municipality === filters.municipality) &&
+            (!filters.size || firm.sizeBand === filters.size),
+        )
         .map(({ organisationId }) => organisationId)
         .sort();
       expect({ filters, ids: seen.map(({ id }) => id).sort() }).toEqual({ filters, ids: expected });
@@ -207,7 +231,10 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     await challenges.create(challenge, audit());
     const beforePublishing = await listedUnder('word:99001');
 
-    await challenges.change(challenge.challengeId, 1, { set: { status: 'published', publishedAt: challenge.statusSince, listing: 'open', openUntil: challenge.bidDeadline, version: 2 }, audit: audit() });
+    await challenges.change(challenge.challengeId, 1, {
+      set: { status: 'published', publishedAt: challenge.statusSince, listing: 'open', openUntil: challenge.bidDeadline, version: 2 },
+      audit: audit(),
+    });
     const published = await listedUnder('word:99001');
     const staleWrite = await challenges.change(challenge.challengeId, 1, { set: { bidDeadline: later, openUntil: later, listing: 'open', version: 2 }, audit: audit() });
     await challenges.change(challenge.challengeId, 2, { set: { bidDeadline: later, openUntil: later, listing: 'open', version: 3 }, audit: audit() });
@@ -228,7 +255,8 @@ describe('Reads bounded by the page: lists of challenges, the directory and the 
     const store = wired.organisationPorts.store;
     const entries = firmListingEntity(seeding, tableName);
     const pending = seededFirm(99_002, 'pending');
-    const listedIn = async (key: string) => (await entries.query.byFacet({ key }).go({ pages: 'all' })).data.filter(({ organisationId }) => organisationId === pending.organisationId).length;
+    const listedIn = async (key: string) =>
+      (await entries.query.byFacet({ key }).go({ pages: 'all' })).data.filter(({ organisationId }) => organisationId === pending.organisationId).length;
     await organisationEntity(seeding, tableName).put(pending).go();
 
     await store.decide(pending, 1, { set: { status: 'verified', ...directoryKeys(pending.name), version: 2 } });

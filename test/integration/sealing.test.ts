@@ -146,9 +146,15 @@ describe('Sealed bids', { timeout: 180_000 }, () => {
       const dashboard = await world.api.call<{ items: { id: string }[] }>('GET', `/api/organisations/${organisationId}/bids`, { cookie });
       expect(bid.status, role).toBe(200);
       expect(bid.body, role).toMatchObject({ yourRole: role, leadName: firmName, approach: expect.stringContaining(secret), receipt: { digest: sealed.bid.receipt?.digest } });
-      expect(bid.body.partners.map((partner) => partner.name), role).toEqual([sealed.partnerName]);
+      expect(
+        bid.body.partners.map((partner) => partner.name),
+        role,
+      ).toEqual([sealed.partnerName]);
       expect(challenge.body.yourBid, role).toEqual({ id: sealed.bid.id, status: 'submitted', role });
-      expect(dashboard.body.items.map((item) => item.id), role).toContain(sealed.bid.id);
+      expect(
+        dashboard.body.items.map((item) => item.id),
+        role,
+      ).toContain(sealed.bid.id);
     }
   });
 

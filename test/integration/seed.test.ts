@@ -109,7 +109,9 @@ describe('Local seed: npm start fills a new table with a demo marketplace, once'
     const bidsOf = async (email: string) => {
       const person = await signedInAs(email);
       const me = await api.call<{ organisation: { id: string } }>('GET', '/api/me', { cookie: person.cookie });
-      const bids = await api.call<{ items: { status: string; challengeTitle: string; yourRole: string }[] }>('GET', `/api/organisations/${me.body.organisation.id}/bids`, { cookie: person.cookie });
+      const bids = await api.call<{ items: { status: string; challengeTitle: string; yourRole: string }[] }>('GET', `/api/organisations/${me.body.organisation.id}/bids`, {
+        cookie: person.cookie,
+      });
       return bids.body.items.map(({ status, challengeTitle, yourRole }) => `${yourRole} ${status}: ${challengeTitle}`).sort();
     };
     expect(await bidsOf('anna@studionoord.example')).toEqual([
@@ -119,10 +121,7 @@ describe('Local seed: npm start fills a new table with a demo marketplace, once'
     ]);
     expect(await bidsOf('ravi@pixelhaven.example')).toEqual(['partner submitted: Hittestress zichtbaar maken in de wijk']);
     expect(await bidsOf('joost@beeldtaal.example')).toEqual(['lead awarded: Een wachtkamer zonder wachtgevoel', 'lead draft: Hittestress zichtbaar maken in de wijk']);
-    expect(await bidsOf('femke@merkwaardig.example')).toEqual([
-      'lead not_selected: Een wachtkamer zonder wachtgevoel',
-      'lead shortlisted: Campagne afvalscheiding voor studenten',
-    ]);
+    expect(await bidsOf('femke@merkwaardig.example')).toEqual(['lead not_selected: Een wachtkamer zonder wachtgevoel', 'lead shortlisted: Campagne afvalscheiding voor studenten']);
   });
 
   it('sends a few dozen demo freelancers an alert, each once, when staff publish the submitted demo challenge', async () => {

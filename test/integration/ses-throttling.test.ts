@@ -22,7 +22,13 @@ describe('Sending over SES’s rate', () => {
     const emails = Array.from({ length: 5 }, (_, n) => `paced-${n}-${ulid()}@example.nl`);
     const eventId = ulid();
     await storedOutboxEvents()
-      .create({ eventId, type: 'organisation.verified', recipients: emails.map((email) => ({ email, language: 'en' as const })), data: { organisationName: 'Studio Paced' }, createdAt: new Date().toISOString() })
+      .create({
+        eventId,
+        type: 'organisation.verified',
+        recipients: emails.map((email) => ({ email, language: 'en' as const })),
+        data: { organisationName: 'Studio Paced' },
+        createdAt: new Date().toISOString(),
+      })
       .go();
     world.ses.throttleNext(4);
 

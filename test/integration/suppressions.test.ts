@@ -15,7 +15,10 @@ import { storedOutboxEvents, storedUsers } from '../helpers/stored-items.ts';
 
 /** An SES record from test/fixtures/ses (the shapes the SES guide documents), its example addresses swapped for these. */
 const sesRecord = (fixture: string, addresses: Record<string, string> = {}) =>
-  Object.entries(addresses).reduce((text, [example, address]) => text.replaceAll(example, address), readFileSync(new URL(`../fixtures/ses/${fixture}.json`, import.meta.url), 'utf8'));
+  Object.entries(addresses).reduce(
+    (text, [example, address]) => text.replaceAll(example, address),
+    readFileSync(new URL(`../fixtures/ses/${fixture}.json`, import.meta.url), 'utf8'),
+  );
 
 /** SNS's event for a Lambda subscriber, one record per message, as the Lambda guide shows it. */
 const snsEventOf = (...messages: string[]): SNSEvent => ({
@@ -51,7 +54,10 @@ describe('Suppression list: addresses that bounce for good or complain get no mo
     const jane = uniqueEmail('jane');
     const richard = uniqueEmail('richard');
 
-    await notify(sesRecord('event-publishing-bounce', { 'recipient@example.com': bounced }), sesRecord('identity-bounce', { 'jane@example.com': jane, 'richard@example.com': richard }));
+    await notify(
+      sesRecord('event-publishing-bounce', { 'recipient@example.com': bounced }),
+      sesRecord('identity-bounce', { 'jane@example.com': jane, 'richard@example.com': richard }),
+    );
 
     expect([await isSuppressed(bounced), await isSuppressed(jane), await isSuppressed(richard)]).toEqual([true, true, true]);
   });
@@ -76,7 +82,9 @@ describe('Suppression list: addresses that bounce for good or complain get no mo
   it('drops a malformed message instead of failing (SNS would retry it for nothing), and still reads the records after it', async () => {
     const after = uniqueEmail('after');
 
-    await expect(notify('not json', JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent' } }), sesRecord('event-publishing-bounce', { 'recipient@example.com': after }))).resolves.toBeUndefined();
+    await expect(
+      notify('not json', JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent' } }), sesRecord('event-publishing-bounce', { 'recipient@example.com': after })),
+    ).resolves.toBeUndefined();
 
     expect(await isSuppressed(after)).toBe(true);
   });
@@ -86,7 +94,9 @@ describe('Suppression list: addresses that bounce for good or complain get no mo
     const nowhere = createSuppressionStore(documentClientOf(dynamoDbClient(settings)), `no-such-table-${ulid()}`);
     const failing = createSesNotificationHandler(() => nowhere);
 
-    await expect(failing(snsEventOf(sesRecord('event-publishing-bounce', { 'recipient@example.com': uniqueEmail('lost') })), createLambdaContext('ses-notifications', 10_000))).rejects.toThrow();
+    await expect(
+      failing(snsEventOf(sesRecord('event-publishing-bounce', { 'recipient@example.com': uniqueEmail('lost') })), createLambdaContext('ses-notifications', 10_000)),
+    ).rejects.toThrow();
   });
 
   it('sends an outbox email to every recipient but the suppressed one, notes whom it skipped, and sends again once staff lift the address', async () => {
@@ -110,7 +120,9 @@ describe('Suppression list: addresses that bounce for good or complain get no mo
     // Assess: the owner has it, the colleague has not; the event is delivered, with the colleague noted as suppressed.
     expect((await inbox.to(commissioner.email)).filter((email) => email.subject.includes(title))).toHaveLength(1);
     expect(await inbox.to(colleagueEmail)).toHaveLength(0);
-    const { data: events } = await storedOutboxEvents().scan.where(({ type }, { eq }) => eq(type, 'challenge.approved')).go({ pages: 'all' });
+    const { data: events } = await storedOutboxEvents()
+      .scan.where(({ type }, { eq }) => eq(type, 'challenge.approved'))
+      .go({ pages: 'all' });
     const event = events.find((stored) => JSON.stringify(stored.data).includes(title));
     expect(event).toMatchObject({ status: 'delivered', suppressed: [colleagueEmail] });
 

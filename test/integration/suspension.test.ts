@@ -13,7 +13,10 @@ type Organisation = { id: string; status: string; statusReason?: string; version
 const world = useMarketplace();
 const inbox = createInbox();
 const staffCall = (organisationId: string, action: string, reason?: string) =>
-  world.api.call<Organisation & Problem>('POST', `/api/staff/organisations/${organisationId}/${action}`, { cookie: world.people.staff.cookie, ...(reason ? { body: { reason } } : {}) });
+  world.api.call<Organisation & Problem>('POST', `/api/staff/organisations/${organisationId}/${action}`, {
+    cookie: world.people.staff.cookie,
+    ...(reason ? { body: { reason } } : {}),
+  });
 
 describe('Suspension: a suspended organisation changes nothing, its sessions end and it sees no one else’s data', () => {
   const suspend = (organisationId: string) => staffCall(organisationId, 'suspend', 'Complaints about unpaid subcontractors.');
@@ -36,7 +39,10 @@ describe('Suspension: a suspended organisation changes nothing, its sessions end
   it('lets a suspended firm’s owner sign in again and read their own data (not an NDA brief), but refuses every change with 403 naming the status', async () => {
     const owner = await verifiedOrganisation(world.api, firmRegistration({ name: 'Leesrecht' }), world.people.staff.cookie);
     const challenge = await storedChallenge(world.people.commissioner.organisationId, 'published');
-    const bid = await world.api.call<{ id: string; version: number }>('POST', `/api/challenges/${challenge.challengeId}/bids`, { cookie: owner.cookie, body: bidContent(challenge.criteria.length) });
+    const bid = await world.api.call<{ id: string; version: number }>('POST', `/api/challenges/${challenge.challengeId}/bids`, {
+      cookie: owner.cookie,
+      body: bidContent(challenge.criteria.length),
+    });
     expect(bid.status).toBe(201);
     const confidential = await storedChallenge(world.people.commissioner.organisationId, 'published', { ndaRequired: true });
     expect((await world.api.call('POST', `/api/challenges/${confidential.challengeId}/nda`, { cookie: owner.cookie })).body).toMatchObject({ briefAccess: 'full' });
@@ -76,7 +82,10 @@ describe('Suspension: a suspended organisation changes nothing, its sessions end
     const commissioner = await verifiedOrganisation(world.api, commissionerRegistration({ name: 'Gemeente Schorsing' }), world.people.staff.cookie);
     const challenge = await storedChallenge(commissioner.organisationId, 'published');
     const { cookie: firm } = world.people.firm;
-    const bid = await world.api.call<{ id: string; version: number }>('POST', `/api/challenges/${challenge.challengeId}/bids`, { cookie: firm, body: bidContent(challenge.criteria.length) });
+    const bid = await world.api.call<{ id: string; version: number }>('POST', `/api/challenges/${challenge.challengeId}/bids`, {
+      cookie: firm,
+      body: bidContent(challenge.criteria.length),
+    });
     expect((await world.api.call('POST', `/api/bids/${bid.body.id}/submit`, { cookie: firm, body: { version: bid.body.version } })).status).toBe(200);
     await passDeadline(challenge.challengeId);
     expect((await world.api.call('GET', `/api/bids/${bid.body.id}`, { cookie: commissioner.cookie })).status).toBe(200);
@@ -100,7 +109,10 @@ describe('Suspension: a suspended organisation changes nothing, its sessions end
     const { cookie } = await signedInAs(owner.email);
 
     expect((await world.api.call('GET', `/api/firms/${owner.organisationId}`)).status).toBe(200);
-    const edited = await world.api.call('PATCH', `/api/organisations/${owner.organisationId}`, { cookie, body: { kind: 'creative', version: 4, description: 'Back at work after the suspension.' } });
+    const edited = await world.api.call('PATCH', `/api/organisations/${owner.organisationId}`, {
+      cookie,
+      body: { kind: 'creative', version: 4, description: 'Back at work after the suspension.' },
+    });
     expect(edited.status).toBe(200);
   });
 
@@ -116,7 +128,8 @@ describe('Suspension: a suspended organisation changes nothing, its sessions end
 });
 
 describe('KvK numbers: a rejected or disputed registration frees its number for the rightful company', () => {
-  const register = (cookie: string, registration: ReturnType<typeof firmRegistration>) => world.api.call<Organisation & Problem>('POST', '/api/organisations', { cookie, body: registration });
+  const register = (cookie: string, registration: ReturnType<typeof firmRegistration>) =>
+    world.api.call<Organisation & Problem>('POST', '/api/organisations', { cookie, body: registration });
 
   it('rejection frees the number for the rightful company and the rejected owner to register anew; the rejected organisation stays as a record', async () => {
     const registration = firmRegistration({ name: 'Kaper BV' });

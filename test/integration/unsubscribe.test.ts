@@ -33,14 +33,20 @@ describe('Unsubscribing from non-transactional email without signing in', () => 
     const { cookie } = world.people.commissioner;
     const created = await world.api.call<ChallengeAnswer>('POST', '/api/challenges', { body: challengeTerms({ title }), cookie });
     const submitted = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${created.body.id}/submit`, { body: { version: 1 }, cookie });
-    const approved = await world.api.call<ChallengeAnswer>('POST', `/api/staff/challenges/${created.body.id}/approve`, { body: { version: submitted.body.version }, cookie: world.people.staff.cookie });
+    const approved = await world.api.call<ChallengeAnswer>('POST', `/api/staff/challenges/${created.body.id}/approve`, {
+      body: { version: submitted.body.version },
+      cookie: world.people.staff.cookie,
+    });
     expect(approved.status).toBe(200);
     return approved.body;
   };
   const askedAndAnswered = async (challengeId: string, question: string) => {
     const asked = await world.api.call<ChallengeAnswer>('POST', `/api/challenges/${challengeId}/questions`, { body: { question }, cookie: world.people.firm.cookie });
     const questionId = asked.body.questions.find((entry) => entry.question === question)!.id;
-    const answered = await world.api.call('POST', `/api/challenges/${challengeId}/questions/${questionId}/answer`, { body: { answer: 'Yes, it may.' }, cookie: world.people.commissioner.cookie });
+    const answered = await world.api.call('POST', `/api/challenges/${challengeId}/questions/${questionId}/answer`, {
+      body: { answer: 'Yes, it may.' },
+      cookie: world.people.commissioner.cookie,
+    });
     expect(answered.status).toBe(200);
     await world.deliver();
   };

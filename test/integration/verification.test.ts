@@ -34,7 +34,9 @@ describe('Verification: staff verify, reject and suspend organisations from a qu
     const seen: Listed['items'] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: Listed } = await api.call<Listed>('GET', `/api/staff/organisations?status=pending&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { cookie: staff });
+      const page: { status: number; body: Listed } = await api.call<Listed>('GET', `/api/staff/organisations?status=pending&limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        cookie: staff,
+      });
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeGreaterThan(0);
       seen.push(...page.body.items);

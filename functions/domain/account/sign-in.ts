@@ -81,8 +81,7 @@ async function useLimit(limit: SignInLimit, message: string, ports: SignInPorts,
   if (!outcome.used) throw rateLimitedError(message, outcome.retryAfterSeconds);
 }
 
-const linkToken = (email: string, codeId: string, secret: string) =>
-  `${Buffer.from(email).toString('base64url')}.${codeId}.${secret}`;
+const linkToken = (email: string, codeId: string, secret: string) => `${Buffer.from(email).toString('base64url')}.${codeId}.${secret}`;
 
 /**
  * Sends a sign-in code and link to an address, whether or not it has an account yet:

@@ -28,10 +28,20 @@ export const alertedChallenge = (challenge: StoredChallenge): AlertedChallenge =
 });
 
 /** The keys a run walks: each discipline of its challenges once, in order, then those who chose none. */
-export const runKeys = (challenges: readonly AlertedChallenge[]) => [...new Set(challenges.flatMap((challenge) => challenge.disciplines))].map(disciplineKey).concat(challenges.length ? [anyDisciplineKey] : []);
+export const runKeys = (challenges: readonly AlertedChallenge[]) =>
+  [...new Set(challenges.flatMap((challenge) => challenge.disciplines))].map(disciplineKey).concat(challenges.length ? [anyDisciplineKey] : []);
 
 /** The fan-out a challenge's publication starts, once per challenge (the run's id is the challenge's). */
 export function challengeAlertRun(challenge: StoredChallenge, at: string): NewAlertRun {
   const alerted = alertedChallenge(challenge);
-  return { runId: `challenge-${challenge.challengeId}`, kind: 'challenge', title: challenge.title, challengeId: challenge.challengeId, frequency: 'immediately', keys: runKeys([alerted]), challenges: [alerted], startedAt: at };
+  return {
+    runId: `challenge-${challenge.challengeId}`,
+    kind: 'challenge',
+    title: challenge.title,
+    challengeId: challenge.challengeId,
+    frequency: 'immediately',
+    keys: runKeys([alerted]),
+    challenges: [alerted],
+    startedAt: at,
+  };
 }

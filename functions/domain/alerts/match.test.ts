@@ -29,7 +29,15 @@ describe('alertReasons', () => {
   });
 
   it('names each criterion that matched, with the disciplines the challenge and the person share', () => {
-    expect(alertReasons(challenge, { ...anything, disciplines: ['service_design', 'fashion_tech'], sectors: ['logistics', 'health'], minBudgetCents: 4_000_000, municipalities: ['GM0363'] })).toEqual([
+    expect(
+      alertReasons(challenge, {
+        ...anything,
+        disciplines: ['service_design', 'fashion_tech'],
+        sectors: ['logistics', 'health'],
+        minBudgetCents: 4_000_000,
+        municipalities: ['GM0363'],
+      }),
+    ).toEqual([
       { kind: 'disciplines', disciplines: ['service_design'] },
       { kind: 'sector', sector: 'logistics' },
       { kind: 'budget', minBudgetCents: 4_000_000, budgetMaxCents: 5_000_000 },

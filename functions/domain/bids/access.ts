@@ -37,5 +37,7 @@ export function bidRole(bid: StoredBid, partners: StoredPartnership[], challenge
 export function requireBiddingOpen(challenge: StoredChallenge, now: Date): void {
   if (biddingOpen(challenge, now)) return;
   const status = effectiveStatus(challenge, now);
-  throw conflictError(status === 'closed' ? 'The bid deadline has passed; bids can no longer change.' : `This challenge is ${status.replace('_', ' ')}; bids can no longer change.`);
+  throw conflictError(
+    status === 'closed' ? 'The bid deadline has passed; bids can no longer change.' : `This challenge is ${status.replace('_', ' ')}; bids can no longer change.`,
+  );
 }

@@ -26,7 +26,11 @@ export async function requestBidHelp(bidId: string, message: string, viewer: Fir
     emails: challengeEmail('bid.help_requested', challenge, await staffRecipients(ports), { bidId, firmName: bid.leadName, message }),
     allowance: { scope: `help-requests#${bidId}`, cap: ports.limits.helpRequestsPerBid, at: now },
   });
-  if (outcome === 'allowanceUsedUp') throw allowanceUsedUp(`You have asked for help with this bid ${ports.limits.helpRequestsPerBid} times today, the most a day allows; staff will answer, or try again tomorrow.`, now);
+  if (outcome === 'allowanceUsedUp')
+    throw allowanceUsedUp(
+      `You have asked for help with this bid ${ports.limits.helpRequestsPerBid} times today, the most a day allows; staff will answer, or try again tomorrow.`,
+      now,
+    );
   requireWritten(outcome);
   return bidView({ ...bid, ...set }, challenge, viewer, ports, { partners });
 }

@@ -78,7 +78,8 @@ export async function invitePartner(bidId: string, invitation: InvitePartner, vi
     // Removing a partner and inviting it again must not become a way to flood its inbox.
     allowance: { scope: `partner-invitations#${bidId}`, cap: ports.limits.partnerInvitationsPerBid, at: now },
   });
-  if (outcome === 'allowanceUsedUp') throw allowanceUsedUp(`This bid has sent ${ports.limits.partnerInvitationsPerBid} partner invitations today, the most a day allows; try again tomorrow.`, now);
+  if (outcome === 'allowanceUsedUp')
+    throw allowanceUsedUp(`This bid has sent ${ports.limits.partnerInvitationsPerBid} partner invitations today, the most a day allows; try again tomorrow.`, now);
   requireWritten(outcome, `${organisation.name} is in your consortium already.`);
   const listed = [...partners.filter((partner) => partner.organisationId !== organisationId), partnership].sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1));
   return bidView({ ...bid, ...set }, challenge, viewer, ports, { partners: listed });
@@ -107,7 +108,13 @@ export async function removePartner(bidId: string, organisationId: string, viewe
  * to the partner alone, if it has a bid or a place in another consortium there); declining leaves
  * it free to bid on its own or join another consortium. Anyone but the invited organisation's members gets 404.
  */
-export async function respondToInvitation(bidId: string, organisationId: string, answer: 'confirmed' | 'declined', viewer: Viewer & { userId: string }, ports: BidPorts): Promise<{ bid: StoredBid; challenge: StoredChallenge; partners: StoredPartnership[] }> {
+export async function respondToInvitation(
+  bidId: string,
+  organisationId: string,
+  answer: 'confirmed' | 'declined',
+  viewer: Viewer & { userId: string },
+  ports: BidPorts,
+): Promise<{ bid: StoredBid; challenge: StoredChallenge; partners: StoredPartnership[] }> {
   const bid = await ports.bids.bid(bidId);
   if (!bid || viewer.organisationId !== organisationId) throw missingBid();
   const [challenge, partners] = await Promise.all([findChallenge(bid.challengeId, ports), ports.bids.partners(bid.challengeId, bidId)]);
@@ -121,7 +128,10 @@ export async function respondToInvitation(bidId: string, organisationId: string,
     partnership,
     response,
     bidAuditLine(bid, ports.newId(), now, answer === 'confirmed' ? 'partner_confirmed' : 'partner_declined', viewer.userId, { note: partnership.name }),
-    challengeEmail(answer === 'confirmed' ? 'consortium.confirmed' : 'consortium.declined', challenge, await membersOf([bid.leadOrganisationId], ports), { bidId, partnerName: partnership.name }),
+    challengeEmail(answer === 'confirmed' ? 'consortium.confirmed' : 'consortium.declined', challenge, await membersOf([bid.leadOrganisationId], ports), {
+      bidId,
+      partnerName: partnership.name,
+    }),
   );
   requireWritten(outcome, 'Your organisation already has a bid on this challenge, or a place in another consortium on it: give that up first, or decline this invitation.');
   return { bid, challenge, partners: partners.map((partner) => (partner === partnership ? { ...partner, ...response } : partner)) };

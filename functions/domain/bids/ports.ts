@@ -100,7 +100,12 @@ export interface BidStore extends ChallengeBidding {
   /** Takes the partner out with the bid's write; its bidder guard goes too if it had confirmed (only then it holds one). */
   removePartner(bid: StoredBid, partnership: StoredPartnership, write: BidWrite): Promise<BidWriteOutcome>;
   /** The partner confirms or declines, only while invited and the challenge open; confirming creates its bidder guard (`taken` if it has a place elsewhere). */
-  respond(partnership: StoredPartnership, response: Required<Pick<StoredPartnership, 'status' | 'respondedAt' | 'respondedByUserId'>>, audit: StoredBidAudit, emails: OwedEmail[]): Promise<BidWriteOutcome>;
+  respond(
+    partnership: StoredPartnership,
+    response: Required<Pick<StoredPartnership, 'status' | 'respondedAt' | 'respondedByUserId'>>,
+    audit: StoredBidAudit,
+    emails: OwedEmail[],
+  ): Promise<BidWriteOutcome>;
   bidder(challengeId: string, organisationId: string): Promise<StoredBidder | undefined>;
   /** Every firm with a place in the challenge's bidding: leads and confirmed partners. */
   bidders(challengeId: string): Promise<StoredBidder[]>;

@@ -17,15 +17,24 @@ export async function remindDraftBidders(ports: BidPorts): Promise<JobRun> {
   const now = ports.now();
   const until = new Date(now.getTime() + REMINDER_HOURS * 60 * 60 * 1000);
   const due = (await ports.challenges.closingBetween(now.toISOString(), until.toISOString())).filter((challenge) => !challenge.bidReminderSentAt);
-  return oneAtATime(due, ({ challengeId }) => challengeId, async (challenge) => {
-    const drafts = await ports.bids.draftBidsOf(challenge.challengeId);
-    // Only firms that may still read the challenge (one for verified firms only, while theirs is verified).
-    const recipients = await readersAmong(challenge, drafts.map((bid) => bid.leadOrganisationId), 'challenge', ports);
-    return ports.challenges.change(challenge.challengeId, challenge.version, {
-      set: { bidReminderSentAt: now.toISOString(), version: challenge.version + 1 },
-      // No count: how many firms have drafts is not the commissioner's to know.
-      audit: auditEntry(challenge.challengeId, ports.newId(), now, 'bid_reminder_sent', { role: 'system' }),
-      emails: challengeEmail('bid.deadline_reminder', challenge, recipients, { bidDeadline: challenge.bidDeadline }),
-    });
-  });
+  return oneAtATime(
+    due,
+    ({ challengeId }) => challengeId,
+    async (challenge) => {
+      const drafts = await ports.bids.draftBidsOf(challenge.challengeId);
+      // Only firms that may still read the challenge (one for verified firms only, while theirs is verified).
+      const recipients = await readersAmong(
+        challenge,
+        drafts.map((bid) => bid.leadOrganisationId),
+        'challenge',
+        ports,
+      );
+      return ports.challenges.change(challenge.challengeId, challenge.version, {
+        set: { bidReminderSentAt: now.toISOString(), version: challenge.version + 1 },
+        // No count: how many firms have drafts is not the commissioner's to know.
+        audit: auditEntry(challenge.challengeId, ports.newId(), now, 'bid_reminder_sent', { role: 'system' }),
+        emails: challengeEmail('bid.deadline_reminder', challenge, recipients, { bidDeadline: challenge.bidDeadline }),
+      });
+    },
+  );
 }

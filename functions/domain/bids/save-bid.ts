@@ -24,7 +24,9 @@ export async function updateBid(bidId: string, { version, ...changes }: UpdateBi
   requireFittingAnswers(changes, challenge);
   const edited: StoredBid = { ...bid, ...changes, updatedAt: now.toISOString(), version: bid.version + 1 };
   const sealing = bid.status === 'submitted' ? await seal(edited, partners, challenge, viewer, 'resealed', ports) : undefined;
-  const write: BidWrite = sealing ? { ...sealing, set: { ...changes, ...sealing.set, updatedAt: edited.updatedAt, version: edited.version } } : { at: edited.updatedAt, set: { ...changes, updatedAt: edited.updatedAt, version: edited.version } };
+  const write: BidWrite = sealing
+    ? { ...sealing, set: { ...changes, ...sealing.set, updatedAt: edited.updatedAt, version: edited.version } }
+    : { at: edited.updatedAt, set: { ...changes, updatedAt: edited.updatedAt, version: edited.version } };
   requireWritten(await ports.bids.change(bid, write));
   return bidView({ ...edited, ...sealing?.set }, challenge, viewer, ports, { partners });
 }

@@ -17,7 +17,14 @@ import { unconfirmedPartners } from './views.ts';
  *    it, so the commissioner can later check the bid against it without learning who bid early
  * 4. the lead firm's members are emailed the receipt
  */
-export async function seal(bid: StoredBid, partners: StoredPartnership[], challenge: StoredChallenge, viewer: Firm, action: 'submitted' | 'resealed', ports: BidPorts): Promise<Omit<BidWrite, 'set'> & { set: Pick<StoredBid, 'status' | 'sealedAt' | 'sealDigest'> }> {
+export async function seal(
+  bid: StoredBid,
+  partners: StoredPartnership[],
+  challenge: StoredChallenge,
+  viewer: Firm,
+  action: 'submitted' | 'resealed',
+  ports: BidPorts,
+): Promise<Omit<BidWrite, 'set'> & { set: Pick<StoredBid, 'status' | 'sealedAt' | 'sealDigest'> }> {
   const violations = submissionViolations(bid, challenge.criteria.length);
   if (violations.length) {
     throw invalidFieldsError(

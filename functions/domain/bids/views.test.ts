@@ -115,7 +115,7 @@ describe('Function: presentBid', () => {
     expect(Object.entries(invited).filter(([, allowed]) => allowed)).toEqual([['respondToInvitation', true]]);
   });
 
-  it("gives the lead the share the partners that have not declined leave, and shows the receipt only while sealed", () => {
+  it('gives the lead the share the partners that have not declined leave, and shows the receipt only while sealed', () => {
     const partners = [partner('P1', 'confirmed', 30), partner('P2', 'declined', 50)];
     const sealed = { ...bid, status: 'submitted' as const, sealedAt: now.toISOString(), sealDigest: 'a'.repeat(64) };
     expect(presentBid(bid, context({ partners })).leadSharePercent).toBe(70);

@@ -44,7 +44,8 @@ export async function amendChallenge(challengeId: string, amendment: AmendChalle
   const set = { ...next, version: challenge.version + 1 };
   const cap = ports.limits.amendmentsPerChallenge;
   const outcome = await ports.challenges.amend(challengeId, challenge.version, { set, audit, emails }, { scope: `amendments#${challengeId}`, cap, at: now });
-  if (outcome === 'allowanceUsedUp') throw allowanceUsedUp(`This challenge was amended ${cap} times today, the most a day allows, as each amendment emails every interested firm; amend again tomorrow.`, now);
+  if (outcome === 'allowanceUsedUp')
+    throw allowanceUsedUp(`This challenge was amended ${cap} times today, the most a day allows, as each amendment emails every interested firm; amend again tomorrow.`, now);
   if (outcome === 'stale') throw stale();
   const changed: StoredChallenge = { ...challenge, ...set };
   return challengePage(changed, viewer, ports);

@@ -19,19 +19,30 @@ const BATCH = 100;
 export async function closeChallengesPastDeadline(ports: ChallengePorts): Promise<JobRun> {
   const now = ports.now();
   const due = await ports.challenges.pastDeadline(now.toISOString(), BATCH);
-  return oneAtATime(due, ({ challengeId }) => challengeId, async (challenge) => {
-    if (challenge.status !== 'published') return false;
-    const at = now.toISOString();
-    const [recipients, bidCount] = await Promise.all([commissionerRecipients(challenge, ports), ports.bids.sealedBidCount(challenge.challengeId)]);
-    const emails = challengeEmail('challenge.closed', challenge, recipients, { bidCount });
-    const audit = auditEntry(challenge.challengeId, ports.newId(), now, transitions.close.audit, { role: 'system' }, {
-      changes: [{ field: 'status', from: 'published', to: 'closed' }],
-    });
-    return ports.challenges.change(challenge.challengeId, challenge.version, {
-      set: { status: transitions.close.to, statusSince: at, closedAt: at, version: challenge.version + 1 },
-      remove: ['listing', 'openUntil'],
-      audit,
-      emails,
-    });
-  });
+  return oneAtATime(
+    due,
+    ({ challengeId }) => challengeId,
+    async (challenge) => {
+      if (challenge.status !== 'published') return false;
+      const at = now.toISOString();
+      const [recipients, bidCount] = await Promise.all([commissionerRecipients(challenge, ports), ports.bids.sealedBidCount(challenge.challengeId)]);
+      const emails = challengeEmail('challenge.closed', challenge, recipients, { bidCount });
+      const audit = auditEntry(
+        challenge.challengeId,
+        ports.newId(),
+        now,
+        transitions.close.audit,
+        { role: 'system' },
+        {
+          changes: [{ field: 'status', from: 'published', to: 'closed' }],
+        },
+      );
+      return ports.challenges.change(challenge.challengeId, challenge.version, {
+        set: { status: transitions.close.to, statusSince: at, closedAt: at, version: challenge.version + 1 },
+        remove: ['listing', 'openUntil'],
+        audit,
+        emails,
+      });
+    },
+  );
 }

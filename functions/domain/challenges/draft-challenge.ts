@@ -7,9 +7,29 @@ import type { ChallengePorts, StoredChallenge, Viewer } from './ports.ts';
 import { actsForCommissioner } from './viewer.ts';
 
 const termFields = [
-  'language', 'title', 'summary', 'description', 'disciplines', 'budgetMinCents', 'budgetMaxCents', 'questionDeadline', 'bidDeadline',
-  'expectedStart', 'durationWeeks', 'workplace', 'municipality', 'type', 'fundingInstrument', 'coFinancingPercent', 'consortiaAllowed',
-  'criteria', 'visibility', 'attachments', 'rights', 'ndaRequired', 'pitchFeeCents',
+  'language',
+  'title',
+  'summary',
+  'description',
+  'disciplines',
+  'budgetMinCents',
+  'budgetMaxCents',
+  'questionDeadline',
+  'bidDeadline',
+  'expectedStart',
+  'durationWeeks',
+  'workplace',
+  'municipality',
+  'type',
+  'fundingInstrument',
+  'coFinancingPercent',
+  'consortiaAllowed',
+  'criteria',
+  'visibility',
+  'attachments',
+  'rights',
+  'ndaRequired',
+  'pitchFeeCents',
 ] as const satisfies readonly (keyof ChallengeTerms)[];
 
 /** Terms as stored: deadlines in UTC, no place for remote work, and the text the word search reads. */

@@ -112,7 +112,12 @@ export interface ChallengeStore {
   question(challengeId: string, questionId: string): Promise<StoredQuestion | undefined>;
   ask(question: StoredQuestion): Promise<void>;
   /** Stores the answer, its audit line and its emails in one transaction, only if it was not answered yet. */
-  answer(question: StoredQuestion, answer: Required<Pick<StoredQuestion, 'answer' | 'answeredAt' | 'answeredByUserId'>>, audit: StoredAuditEntry, emails: OwedEmail[]): Promise<boolean>;
+  answer(
+    question: StoredQuestion,
+    answer: Required<Pick<StoredQuestion, 'answer' | 'answeredAt' | 'answeredByUserId'>>,
+    audit: StoredAuditEntry,
+    emails: OwedEmail[],
+  ): Promise<boolean>;
   follow(challengeId: string, firmId: string, userId: string, at: string): Promise<void>;
   unfollow(challengeId: string, firmId: string): Promise<void>;
   isFollowing(challengeId: string, firmId: string): Promise<boolean>;

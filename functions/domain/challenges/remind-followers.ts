@@ -22,23 +22,27 @@ export async function remindFollowersOfQuestionDeadline(ports: ChallengePorts): 
   const now = ports.now();
   const until = new Date(now.getTime() + REMINDER_HOURS * 60 * 60 * 1000).toISOString();
   const due = await ports.challenges.questionDeadlinesBefore(until, PER_RUN);
-  return oneAtATime(due, ({ challengeId }) => challengeId, async (filed) => {
-    const challenge = await ports.challenges.challenge(filed.challengeId);
-    if (!challenge || challenge.status !== 'published' || challenge.questionReminderSentAt || Date.parse(challenge.questionDeadline) <= now.getTime()) {
-      await ports.challenges.refileQuestionDeadline(filed);
-      return false;
-    }
-    if (challenge.questionDeadline > until) {
-      await ports.challenges.refileQuestionDeadline(filed, { challengeId: challenge.challengeId, questionDeadline: challenge.questionDeadline });
-      return false;
-    }
-    const recipients = await readersAmong(challenge, await ports.challenges.followers(challenge.challengeId), 'challenge', ports);
-    const written = await ports.challenges.change(challenge.challengeId, challenge.version, {
-      set: { questionReminderSentAt: now.toISOString(), version: challenge.version + 1 },
-      audit: auditEntry(challenge.challengeId, ports.newId(), now, 'question_reminder_sent', { role: 'system' }),
-      emails: challengeEmail('question.deadline_reminder', challenge, recipients, { questionDeadline: challenge.questionDeadline }),
-    });
-    if (written) await ports.challenges.refileQuestionDeadline(filed);
-    return written;
-  });
+  return oneAtATime(
+    due,
+    ({ challengeId }) => challengeId,
+    async (filed) => {
+      const challenge = await ports.challenges.challenge(filed.challengeId);
+      if (!challenge || challenge.status !== 'published' || challenge.questionReminderSentAt || Date.parse(challenge.questionDeadline) <= now.getTime()) {
+        await ports.challenges.refileQuestionDeadline(filed);
+        return false;
+      }
+      if (challenge.questionDeadline > until) {
+        await ports.challenges.refileQuestionDeadline(filed, { challengeId: challenge.challengeId, questionDeadline: challenge.questionDeadline });
+        return false;
+      }
+      const recipients = await readersAmong(challenge, await ports.challenges.followers(challenge.challengeId), 'challenge', ports);
+      const written = await ports.challenges.change(challenge.challengeId, challenge.version, {
+        set: { questionReminderSentAt: now.toISOString(), version: challenge.version + 1 },
+        audit: auditEntry(challenge.challengeId, ports.newId(), now, 'question_reminder_sent', { role: 'system' }),
+        emails: challengeEmail('question.deadline_reminder', challenge, recipients, { questionDeadline: challenge.questionDeadline }),
+      });
+      if (written) await ports.challenges.refileQuestionDeadline(filed);
+      return written;
+    },
+  );
 }

@@ -19,7 +19,12 @@ export type Decision =
 const noteOf = (decision: Decision) => ('comment' in decision ? decision.comment : 'reason' in decision ? decision.reason : undefined);
 
 /** What each transition writes besides the status, and whom it tells. */
-async function effects(decision: Decision, challenge: StoredChallenge, ports: ChallengePorts, at: string): Promise<{ set: ChallengeChanges; remove: (keyof ChallengeChanges)[]; emails: OwedEmail[]; alertRun?: NewAlertRun; fileQuestionDeadline?: boolean }> {
+async function effects(
+  decision: Decision,
+  challenge: StoredChallenge,
+  ports: ChallengePorts,
+  at: string,
+): Promise<{ set: ChallengeChanges; remove: (keyof ChallengeChanges)[]; emails: OwedEmail[]; alertRun?: NewAlertRun; fileQuestionDeadline?: boolean }> {
   const note = noteOf(decision);
   switch (decision.action) {
     case 'submit':
@@ -35,13 +40,21 @@ async function effects(decision: Decision, challenge: StoredChallenge, ports: Ch
         fileQuestionDeadline: true,
       };
     case 'requestChanges':
-      return { set: { statusNote: note }, remove: [], emails: challengeEmail('challenge.changes_requested', challenge, await commissionerRecipients(challenge, ports), { comment: note }) };
+      return {
+        set: { statusNote: note },
+        remove: [],
+        emails: challengeEmail('challenge.changes_requested', challenge, await commissionerRecipients(challenge, ports), { comment: note }),
+      };
     case 'reject':
       return { set: { statusNote: note }, remove: [], emails: challengeEmail('challenge.rejected', challenge, await commissionerRecipients(challenge, ports), { reason: note }) };
     case 'cancel': {
       // Only firms that could have seen it are told: it was published, and they may still read it.
       const firms = challenge.publishedAt ? await interestedFirmRecipients(challenge, 'challenge', ports) : [];
-      return { set: { statusNote: note }, remove: challenge.listing ? ['listing', 'openUntil'] : [], emails: challengeEmail('challenge.cancelled', challenge, firms, { reason: note }) };
+      return {
+        set: { statusNote: note },
+        remove: challenge.listing ? ['listing', 'openUntil'] : [],
+        emails: challengeEmail('challenge.cancelled', challenge, firms, { reason: note }),
+      };
     }
   }
 }
@@ -71,11 +84,19 @@ export async function transitionChallenge(challengeId: string, decision: Decisio
   const { set, remove, emails, alertRun, fileQuestionDeadline } = await effects(decision, challenge, ports, at);
   const changes: ChallengeChanges = { ...set, status: rule.to, statusSince: at, version: challenge.version + 1 };
   const note = noteOf(decision);
-  const audit = auditEntry(challengeId, ports.newId(), now, rule.audit, { role: rule.by === 'staff' ? 'staff' : 'commissioner', userId: viewer.userId }, {
-    ...(note ? { note } : {}),
-    changes: [{ field: 'status', from: challenge.status, to: rule.to }],
-  });
-  if (!(await ports.challenges.change(challengeId, challenge.version, { set: changes, remove, audit, emails, ...(alertRun ? { alertRun, fileQuestionDeadline } : {}) }))) throw stale();
+  const audit = auditEntry(
+    challengeId,
+    ports.newId(),
+    now,
+    rule.audit,
+    { role: rule.by === 'staff' ? 'staff' : 'commissioner', userId: viewer.userId },
+    {
+      ...(note ? { note } : {}),
+      changes: [{ field: 'status', from: challenge.status, to: rule.to }],
+    },
+  );
+  if (!(await ports.challenges.change(challengeId, challenge.version, { set: changes, remove, audit, emails, ...(alertRun ? { alertRun, fileQuestionDeadline } : {}) })))
+    throw stale();
   const changed: StoredChallenge = { ...challenge, ...changes };
   for (const key of remove) delete changed[key];
   return challengePage(changed, viewer, ports);

@@ -94,9 +94,7 @@ export function challengeView(challenge: StoredChallenge, context: ViewContext):
   const access = briefAccess(challenge, context);
   const seesAllQuestions = viewer.staff || isOfCommissioner(viewer, challenge);
   const questions =
-    access === 'full'
-      ? context.questions.filter((question) => seesAllQuestions || question.answer !== undefined || question.askerOrganisationId === viewer.organisationId)
-      : [];
+    access === 'full' ? context.questions.filter((question) => seesAllQuestions || question.answer !== undefined || question.askerOrganisationId === viewer.organisationId) : [];
   return {
     ...summaryView(challenge, context.now),
     ...(access === 'full' ? { description: challenge.description, attachments: challenge.attachments } : {}),

@@ -55,7 +55,8 @@ async function decide(
   }
   if (version !== challenge.version) throw stale();
   const state = await evaluationState(challenge, ports);
-  if (state.bids.length > MAX_DECIDED_BIDS) throw conflictError(`This challenge has ${state.bids.length} bids; at most ${MAX_DECIDED_BIDS} can be decided at once. Ask the cluster staff for help.`);
+  if (state.bids.length > MAX_DECIDED_BIDS)
+    throw conflictError(`This challenge has ${state.bids.length} bids; at most ${MAX_DECIDED_BIDS} can be decided at once. Ask the cluster staff for help.`);
   const { outcomes, set, changes, note, emails } = await consequences(challenge, state);
   const at = now.toISOString();
   const decided: ChallengeChanges = {
@@ -70,10 +71,17 @@ async function decide(
     version: version + 1,
   };
   const remove = challenge.listing ? (['listing', 'openUntil'] as const) : [];
-  const audit = auditEntry(challengeId, ports.newId(), now, rule.audit, { role: 'commissioner', userId: viewer.userId }, {
-    note,
-    changes: [{ field: 'status', from: challenge.status, to: rule.to }, ...changes],
-  });
+  const audit = auditEntry(
+    challengeId,
+    ports.newId(),
+    now,
+    rule.audit,
+    { role: 'commissioner', userId: viewer.userId },
+    {
+      note,
+      changes: [{ field: 'status', from: challenge.status, to: rule.to }, ...changes],
+    },
+  );
   const written = await ports.evaluation.decide({ challengeId, expectedVersion: version, at, set: decided, remove: [...remove], outcomes, audit, emails });
   if (!written) throw stale();
   const changed: StoredChallenge = { ...challenge, ...decided };
@@ -94,21 +102,28 @@ export async function awardChallenge(
   viewer: Viewer & { userId: string },
   ports: EvaluationPorts,
 ): Promise<Evaluation> {
-  return decide(challengeId, 'award', version, async (challenge, state) => {
-    if (!state.revealed) throw conflictError('Every evaluator must score every bid first.');
-    const bids = stillOpen(state.bids);
-    const winner = bids.find((bid) => bid.bidId === bidId);
-    if (!winner) throw conflictError('Only a submitted or shortlisted bid of this challenge can be awarded.', 'body.bidId');
-    const others = bids.filter((bid) => bid !== winner);
-    const [winners, losers] = await Promise.all([bidderRecipients(challenge, [winner], ports), bidderRecipients(challenge, others, ports)]);
-    return {
-      outcomes: [{ bidId, from: winner.status, to: 'awarded' }, ...others.map((bid) => ({ bidId: bid.bidId, from: bid.status, to: 'not_selected' as const, feedback }))],
-      set: { awardedBidId: bidId },
-      changes: [{ field: 'awardedBidId', to: bidId }],
-      note: feedback,
-      emails: [...challengeEmail('bid.awarded', challenge, winners, { bidId }), ...challengeEmail('bid.not_selected', challenge, losers, { feedback })],
-    };
-  }, viewer, ports);
+  return decide(
+    challengeId,
+    'award',
+    version,
+    async (challenge, state) => {
+      if (!state.revealed) throw conflictError('Every evaluator must score every bid first.');
+      const bids = stillOpen(state.bids);
+      const winner = bids.find((bid) => bid.bidId === bidId);
+      if (!winner) throw conflictError('Only a submitted or shortlisted bid of this challenge can be awarded.', 'body.bidId');
+      const others = bids.filter((bid) => bid !== winner);
+      const [winners, losers] = await Promise.all([bidderRecipients(challenge, [winner], ports), bidderRecipients(challenge, others, ports)]);
+      return {
+        outcomes: [{ bidId, from: winner.status, to: 'awarded' }, ...others.map((bid) => ({ bidId: bid.bidId, from: bid.status, to: 'not_selected' as const, feedback }))],
+        set: { awardedBidId: bidId },
+        changes: [{ field: 'awardedBidId', to: bidId }],
+        note: feedback,
+        emails: [...challengeEmail('bid.awarded', challenge, winners, { bidId }), ...challengeEmail('bid.not_selected', challenge, losers, { feedback })],
+      };
+    },
+    viewer,
+    ports,
+  );
 }
 
 /** The commissioner closes the challenge without an award, scored or not: every bid is not selected, every bidder told the reason. */
@@ -118,14 +133,21 @@ export async function declareNoAward(
   viewer: Viewer & { userId: string },
   ports: EvaluationPorts,
 ): Promise<Evaluation> {
-  return decide(challengeId, 'declareNoAward', version, async (challenge, state) => {
-    const bids = stillOpen(state.bids);
-    return {
-      outcomes: bids.map((bid) => ({ bidId: bid.bidId, from: bid.status, to: 'not_selected' as const, feedback: reason })),
-      set: {},
-      changes: [],
-      note: reason,
-      emails: challengeEmail('challenge.no_award', challenge, await bidderRecipients(challenge, bids, ports), { reason }),
-    };
-  }, viewer, ports);
+  return decide(
+    challengeId,
+    'declareNoAward',
+    version,
+    async (challenge, state) => {
+      const bids = stillOpen(state.bids);
+      return {
+        outcomes: bids.map((bid) => ({ bidId: bid.bidId, from: bid.status, to: 'not_selected' as const, feedback: reason })),
+        set: {},
+        changes: [],
+        note: reason,
+        emails: challengeEmail('challenge.no_award', challenge, await bidderRecipients(challenge, bids, ports), { reason }),
+      };
+    },
+    viewer,
+    ports,
+  );
 }

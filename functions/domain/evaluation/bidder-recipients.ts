@@ -13,10 +13,10 @@ export async function bidderRecipients(challenge: StoredChallenge, bids: StoredB
   const firms = await Promise.all(
     bids.map(async (bid) => {
       const partners = await ports.bids.partners(bid.challengeId, bid.bidId);
-      const confirmed = await Promise.all(
-        partners.filter((partner) => partner.status === 'confirmed').map((partner) => ports.organisations.organisation(partner.organisationId)),
+      const confirmed = await Promise.all(partners.filter((partner) => partner.status === 'confirmed').map((partner) => ports.organisations.organisation(partner.organisationId)));
+      const readers = confirmed.flatMap((organisation) =>
+        organisation && bidRole(bid, partners, challenge, memberViewer(organisation), now) === 'partner' ? [organisation.organisationId] : [],
       );
-      const readers = confirmed.flatMap((organisation) => (organisation && bidRole(bid, partners, challenge, memberViewer(organisation), now) === 'partner' ? [organisation.organisationId] : []));
       return [bid.leadOrganisationId, ...readers];
     }),
   );

@@ -35,9 +35,16 @@ export async function setEvaluationPanel(
   if ((await evaluationState(challenge, ports)).revealed) {
     throw conflictError('Every evaluator has scored every bid, so the scores are revealed; the panel can no longer change.');
   }
-  const audit = auditEntry(challengeId, ports.newId(), now, 'evaluation_panel_set', { role: 'commissioner', userId: viewer.userId }, {
-    note: panel.map(({ name }) => name).join(', '),
-  });
+  const audit = auditEntry(
+    challengeId,
+    ports.newId(),
+    now,
+    'evaluation_panel_set',
+    { role: 'commissioner', userId: viewer.userId },
+    {
+      note: panel.map(({ name }) => name).join(', '),
+    },
+  );
   const set = { evaluatorIds: chosen, version: version + 1 };
   if (!(await ports.challenges.change(challengeId, version, { set, audit }))) throw stale();
   return evaluationPage({ ...challenge, ...set }, viewer, ports);

@@ -24,7 +24,14 @@ export function bidResults(challenge: StoredChallenge, state: EvaluationState): 
       const values = given.map(({ score }) => score);
       return { consensus: consensus(values), spread: spread(values), scores: given };
     });
-    return { bidId, criteria, weightedTotal: weightedTotal(criteria.map((criterion) => criterion.consensus), weights) };
+    return {
+      bidId,
+      criteria,
+      weightedTotal: weightedTotal(
+        criteria.map((criterion) => criterion.consensus),
+        weights,
+      ),
+    };
   });
   const rankOf = ranks(scored.map(({ weightedTotal: total }) => total));
   return scored.map((result, index) => ({ ...result, rank: rankOf[index]! }));

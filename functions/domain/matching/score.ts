@@ -7,7 +7,10 @@ type Sector = (typeof sectors)[number];
 type SizeBand = (typeof sizeBands)[number];
 
 /** What of a challenge the score reads. */
-export type MatchedChallenge = Pick<StoredChallenge, 'organisationId' | 'sector' | 'disciplines' | 'budgetMinCents' | 'budgetMaxCents' | 'durationWeeks' | 'workplace' | 'municipality'>;
+export type MatchedChallenge = Pick<
+  StoredChallenge,
+  'organisationId' | 'sector' | 'disciplines' | 'budgetMinCents' | 'budgetMaxCents' | 'durationWeeks' | 'workplace' | 'municipality'
+>;
 
 /** What of a creative firm (or knowledge institution) the score reads. */
 export type MatchCandidate = Pick<StoredOrganisation, 'organisationId' | 'name' | 'municipality' | 'sizeBand' | 'disciplines' | 'sectorsServed'>;
@@ -79,7 +82,14 @@ export function scoreFirm(challenge: MatchedChallenge, firm: MatchCandidate, awa
   } else if (band.usualMaxCents !== null && challenge.budgetMinCents > band.usualMaxCents) {
     against.push({ kind: 'budget_above_range', budgetMinCents: challenge.budgetMinCents, sizeBand: firm.sizeBand, usualMaxCents: band.usualMaxCents });
   } else {
-    reasons.push({ kind: 'budget', budgetMinCents: challenge.budgetMinCents, budgetMaxCents: challenge.budgetMaxCents, sizeBand: firm.sizeBand, usualMinCents: band.usualMinCents, usualMaxCents: band.usualMaxCents });
+    reasons.push({
+      kind: 'budget',
+      budgetMinCents: challenge.budgetMinCents,
+      budgetMaxCents: challenge.budgetMaxCents,
+      sizeBand: firm.sizeBand,
+      usualMinCents: band.usualMinCents,
+      usualMaxCents: band.usualMaxCents,
+    });
     points += matchWeights.budget;
   }
 

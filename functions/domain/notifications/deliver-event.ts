@@ -80,7 +80,12 @@ export async function deliverEvent(event: PendingEvent, ports: DeliveryPorts): P
   const suppressed = await ports.suppressedAmong(event.recipients.map(({ email }) => email));
   if (suppressed.size) await ports.noteSuppressed(event, [...suppressed]);
   const kind = template.unsubscribe;
-  const optedOut = kind ? await ports.optedOutAmong(event.recipients.map(({ email }) => email), kind) : new Set<string>();
+  const optedOut = kind
+    ? await ports.optedOutAmong(
+        event.recipients.map(({ email }) => email),
+        kind,
+      )
+    : new Set<string>();
   const rejected: Rejection[] = [];
   for (const recipient of event.recipients) {
     if (suppressed.has(recipient.email.toLowerCase()) || optedOut.has(recipient.email.toLowerCase())) continue;
@@ -88,7 +93,11 @@ export async function deliverEvent(event: PendingEvent, ports: DeliveryPorts): P
     const content = template.compose(data.data, language, { siteUrl: ports.siteUrl }, template.personal ? template.personal.parse(recipient.personal) : undefined);
     const unsubscribe = kind && unsubscribeParts(ports.siteUrl, language, await ports.unsubscribeToken(recipient.email, kind));
     try {
-      await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, { ...renderEmail(content, language, unsubscribe?.layout), to: recipient, ...(unsubscribe && { headers: unsubscribe.headers }) });
+      await ports.sendOnce(`${event.eventId}#${recipient.email.toLowerCase()}`, {
+        ...renderEmail(content, language, unsubscribe?.layout),
+        to: recipient,
+        ...(unsubscribe && { headers: unsubscribe.headers }),
+      });
     } catch (error) {
       if (!(error instanceof RecipientRejected)) throw error;
       rejected.push({ email: recipient.email, reason: error.reason });

@@ -51,10 +51,7 @@ const bounceNotificationSchema = z.object({ bounce: bounceSchema, mail: mailSche
 const complaintNotificationSchema = z.object({ complaint: complaintSchema, mail: mailSchema });
 
 /** What an SES notification means for the list. */
-export type NotificationOutcome =
-  | { kind: 'suppress'; entries: SuppressionEntry[] }
-  | { kind: 'ignore'; reason: string }
-  | { kind: 'malformed'; reason: string };
+export type NotificationOutcome = { kind: 'suppress'; entries: SuppressionEntry[] } | { kind: 'ignore'; reason: string } | { kind: 'malformed'; reason: string };
 
 const malformed = (reason: string): NotificationOutcome => ({ kind: 'malformed', reason: `The message is no SES notification: ${reason}` });
 

@@ -17,8 +17,7 @@ export interface Inviter {
 }
 
 /** Why an organisation that is not verified cannot invite, in its owner's words. */
-const notVerifiedToInvite = (status: string) =>
-  conflictError(`Your organisation is ${status}; only a verified organisation can invite colleagues.`);
+const notVerifiedToInvite = (status: string) => conflictError(`Your organisation is ${status}; only a verified organisation can invite colleagues.`);
 
 /**
  * An owner invites a colleague by email:

@@ -2,16 +2,7 @@ import type { RejectedRegistration } from '#shared/account.ts';
 import type { Language } from '#shared/language.ts';
 import type { DailyAllowance, DailyLimits } from '../daily-allowance.ts';
 import type { OwedEmail, Page, PageRequest } from '../kernel.ts';
-import type {
-  commissionerTypes,
-  disciplines,
-  memberRoles,
-  organisationKinds,
-  organisationStatuses,
-  sectors,
-  sizeBands,
-  subsectors,
-} from '#shared/organisation.ts';
+import type { commissionerTypes, disciplines, memberRoles, organisationKinds, organisationStatuses, sectors, sizeBands, subsectors } from '#shared/organisation.ts';
 
 type OneOf<T extends readonly string[]> = T[number];
 
@@ -95,19 +86,19 @@ export interface OrganisationStore {
   register(organisation: StoredOrganisation): Promise<'registered' | 'kvkNumberTaken' | 'alreadyMember'>;
   organisation(organisationId: string): Promise<StoredOrganisation | undefined>;
   /** Writes the changes (and the email they owe) only if the organisation is still at `expectedVersion`. */
-  change(
-    organisationId: string,
-    expectedVersion: number,
-    changes: { set: OrganisationChanges; remove?: (keyof OrganisationChanges)[] },
-    email?: OwedEmail,
-  ): Promise<boolean>;
+  change(organisationId: string, expectedVersion: number, changes: { set: OrganisationChanges; remove?: (keyof OrganisationChanges)[] }, email?: OwedEmail): Promise<boolean>;
   /**
    * Writes a staff decision in one transaction, only if the organisation is still at `expectedVersion`:
    * the changes, its KvK claim held (taken if free, kept if its own) or released, the memberships that
    * end (the owner's with what they see of the rejection) and the owner who rejoins (only if they have
    * no organisation), and the email it owes.
    */
-  decide(organisation: StoredOrganisation, expectedVersion: number, decision: StaffDecisionWrite, email?: OwedEmail): Promise<'written' | 'stale' | 'kvkNumberTaken' | 'ownerTaken'>;
+  decide(
+    organisation: StoredOrganisation,
+    expectedVersion: number,
+    decision: StaffDecisionWrite,
+    email?: OwedEmail,
+  ): Promise<'written' | 'stale' | 'kvkNumberTaken' | 'ownerTaken'>;
   /** Ends every session of every member at once (sign-in starts a new one); members and sessions are read page by page. */
   endMemberSessions(organisationId: string): Promise<void>;
   byStatus(status: StoredOrganisation['status'], page: PageRequest): Promise<Page<StoredOrganisation>>;

@@ -19,8 +19,7 @@ export async function signUnsubscribeToken({ email, kind }: UnsubscribeClaims, k
   return new SignJWT({ kind }).setProtectedHeader({ alg: 'HS256' }).setSubject(email.toLowerCase()).setAudience(AUDIENCE).sign(key);
 }
 
-const badLink = () =>
-  new DomainError('invalid', 'This unsubscribe link is not valid: it may have been cut short or changed. Use the link from the email itself.', 'params.token');
+const badLink = () => new DomainError('invalid', 'This unsubscribe link is not valid: it may have been cut short or changed. Use the link from the email itself.', 'params.token');
 
 /** What a token names; a forged, altered or otherwise foreign token is refused naming `params.token`. */
 export async function verifyUnsubscribeToken(token: string, key: Uint8Array): Promise<UnsubscribeClaims> {

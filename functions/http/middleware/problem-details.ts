@@ -49,7 +49,13 @@ export function isServiceUnavailable(error: unknown, depth = 0): boolean {
 function toProblem(caught: unknown, instance: string): ProblemAnswer {
   if (isServiceUnavailable(caught)) {
     return {
-      problem: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Crossover cannot reach its database or mail service right now. Try again in a moment.', instance },
+      problem: {
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'Crossover cannot reach its database or mail service right now. Try again in a moment.',
+        instance,
+      },
       headers: { 'retry-after': String(unavailableRetryAfterSeconds) },
     };
   }

@@ -10,7 +10,10 @@ const secret = 'kZ8m3Qp7Xv2Lw9Rt4Yh6Nc1Bd5Fg0Js8';
 const request = (headers: Record<string, string>) => ({ event: { headers } as unknown as APIGatewayProxyEventV2 }) as Request<APIGatewayProxyEventV2>;
 
 describe('Middleware: throughCloudFrontOnly', () => {
-  const inAws = throughCloudFrontOnly(() => ({ ORIGIN_SECRET_ARN: secretArn }), async (arn) => (arn === secretArn ? secret : 'some other secret'));
+  const inAws = throughCloudFrontOnly(
+    () => ({ ORIGIN_SECRET_ARN: secretArn }),
+    async (arn) => (arn === secretArn ? secret : 'some other secret'),
+  );
 
   it('lets a request through that carries the origin secret CloudFront adds', async () => {
     await expect(inAws.before!(request({ [originHeader]: secret }))).resolves.toBeUndefined();
@@ -27,7 +30,10 @@ describe('Middleware: throughCloudFrontOnly', () => {
   });
 
   it('checks nothing where no origin secret is configured (locally, where there is no CloudFront)', async () => {
-    const local = throughCloudFrontOnly(() => ({}), () => Promise.reject(new Error('no secret should be read')));
+    const local = throughCloudFrontOnly(
+      () => ({}),
+      () => Promise.reject(new Error('no secret should be read')),
+    );
     await expect(local.before!(request({}))).resolves.toBeUndefined();
   });
 });

@@ -29,7 +29,12 @@ export async function seedBid(challengeId: string, criteriaCount: number, demo: 
   );
   if (demo.partner) {
     const partner = await member(demo.partner.by);
-    bid = await invitePartner(bid.id, { version: bid.version, organisationId: partner.organisationId, role: demo.partner.role, sharePercent: demo.partner.sharePercent }, firm, ports);
+    bid = await invitePartner(
+      bid.id,
+      { version: bid.version, organisationId: partner.organisationId, role: demo.partner.role, sharePercent: demo.partner.sharePercent },
+      firm,
+      ports,
+    );
     if (demo.partner.confirmed) bid = await confirmPartnership(bid.id, partner.organisationId, partner, ports);
   }
   if (demo.submit) bid = await submitBid(bid.id, bid.version, firm, ports);

@@ -93,24 +93,37 @@ export const demoChallenges: DemoChallenge[] = [
       },
       { by: 'joost@beeldtaal.example', question: 'Zijn de sensordata van vorige zomer al beschikbaar als open data?' },
     ],
-    bids: [{
+    bids: [
+      {
         by: 'anna@studionoord.example',
         submit: true,
         priceCents: 4_800_000,
-        approach: 'We beginnen bij de mensen om wie het gaat. In drie co-creatiesessies per wijk ontwerpen bewoners mee; daarna testen we prototypes op straat en verfijnen we wat werkt.\n\n- Onderzoek met bewoners en wijkteams\n- Prototypes in de openbare ruimte\n- Een overdraagbare aanpak voor andere wijken',
+        approach:
+          'We beginnen bij de mensen om wie het gaat. In drie co-creatiesessies per wijk ontwerpen bewoners mee; daarna testen we prototypes op straat en verfijnen we wat werkt.\n\n- Onderzoek met bewoners en wijkteams\n- Prototypes in de openbare ruimte\n- Een overdraagbare aanpak voor andere wijken',
         timeline: 'Weken 1–4 onderzoek, weken 5–10 prototypes, weken 11–12 overdracht.',
         team: team('Anna Visser', 'Servicedesigner'),
-        answers: ['We werken al jaren met bewoners in Havenstad en brengen een netwerk van buurtverbinders mee.', 'Ons portfolio laat drie vergelijkbare trajecten zien, met referenties van twee gemeenten.', 'We blijven binnen het budget en houden tien procent achter de hand voor wat de tests leren.'],
+        answers: [
+          'We werken al jaren met bewoners in Havenstad en brengen een netwerk van buurtverbinders mee.',
+          'Ons portfolio laat drie vergelijkbare trajecten zien, met referenties van twee gemeenten.',
+          'We blijven binnen het budget en houden tien procent achter de hand voor wat de tests leren.',
+        ],
         partner: { by: 'ravi@pixelhaven.example', role: 'Interactieve installatie en sensordata', sharePercent: 35, confirmed: true },
-      }, {
+      },
+      {
         by: 'joost@beeldtaal.example',
         submit: false,
         priceCents: 3_600_000,
-        approach: 'Een documentaire-aanpak: we volgen vijf bewoners door de seizoenen en maken korte films die laten zien wat het probleem met hen doet. De films draaien in buurthuizen, op schermen in de wijk en online, met een gesprek na afloop.',
+        approach:
+          'Een documentaire-aanpak: we volgen vijf bewoners door de seizoenen en maken korte films die laten zien wat het probleem met hen doet. De films draaien in buurthuizen, op schermen in de wijk en online, met een gesprek na afloop.',
         timeline: 'Drie maanden opnames en montage, daarna een maand vertoningen in de wijk.',
         team: team('Joost de Boer', 'Regisseur'),
-        answers: ['Bewoners vertellen zelf hun verhaal; zo raakt het de buren.', 'Onze films werden vertoond op het IDFA en door drie gemeenten ingezet.', 'Een vaste prijs, inclusief alle rechten voor vertoning door de opdrachtgever.'],
-      }],
+        answers: [
+          'Bewoners vertellen zelf hun verhaal; zo raakt het de buren.',
+          'Onze films werden vertoond op het IDFA en door drie gemeenten ingezet.',
+          'Een vaste prijs, inclusief alle rechten voor vertoning door de opdrachtgever.',
+        ],
+      },
+    ],
   },
   {
     by: 'mark@zorgnet.example',
@@ -171,7 +184,8 @@ export const demoChallenges: DemoChallenge[] = [
       language: 'nl',
       title: 'Een nieuwe huisstijl voor de digitale balie',
       summary: 'Onze online balie is onoverzichtelijk. We zoeken een bureau dat de huisstijl en toon van onze digitale dienstverlening vernieuwt.',
-      description: 'De digitale balie van de gemeente groeide in tien jaar uit tot 240 formulieren in drie stijlen. We zoeken een bureau voor huisstijl, toon en een ontwerpsysteem dat ons eigen team kan onderhouden.',
+      description:
+        'De digitale balie van de gemeente groeide in tien jaar uit tot 240 formulieren in drie stijlen. We zoeken een bureau voor huisstijl, toon en een ontwerpsysteem dat ons eigen team kan onderhouden.',
       disciplines: ['branding', 'ux_design'],
       budgetMinCents: 5_000_000,
       budgetMaxCents: 9_000_000,
@@ -239,7 +253,8 @@ export const demoChallenges: DemoChallenge[] = [
       language: 'nl',
       title: 'Campagne afvalscheiding voor studenten',
       summary: 'Studenten scheiden hun afval het slechtst van alle Havenstedelingen. Wij zoeken een campagne die wel werkt.',
-      description: 'Eerdere campagnes met folders en posters haalden niets uit. We zoeken een creatief bureau dat met studenten een campagne bedenkt en test in twee studentencomplexen.',
+      description:
+        'Eerdere campagnes met folders en posters haalden niets uit. We zoeken een creatief bureau dat met studenten een campagne bedenkt en test in twee studentencomplexen.',
       disciplines: ['communication_strategy', 'branding'],
       budgetMinCents: 2_000_000,
       budgetMaxCents: 3_500_000,
@@ -251,23 +266,36 @@ export const demoChallenges: DemoChallenge[] = [
       attachments: [],
       pitchFeeCents: 75_000,
     },
-    bids: [{
+    bids: [
+      {
         by: 'anna@studionoord.example',
         submit: true,
         priceCents: 2_900_000,
-        approach: 'We beginnen bij de mensen om wie het gaat. In drie co-creatiesessies per wijk ontwerpen bewoners mee; daarna testen we prototypes op straat en verfijnen we wat werkt.\n\n- Onderzoek met bewoners en wijkteams\n- Prototypes in de openbare ruimte\n- Een overdraagbare aanpak voor andere wijken',
+        approach:
+          'We beginnen bij de mensen om wie het gaat. In drie co-creatiesessies per wijk ontwerpen bewoners mee; daarna testen we prototypes op straat en verfijnen we wat werkt.\n\n- Onderzoek met bewoners en wijkteams\n- Prototypes in de openbare ruimte\n- Een overdraagbare aanpak voor andere wijken',
         timeline: 'Weken 1–4 onderzoek, weken 5–10 prototypes, weken 11–12 overdracht.',
         team: team('Anna Visser', 'Servicedesigner'),
-        answers: ['We werken al jaren met bewoners in Havenstad en brengen een netwerk van buurtverbinders mee.', 'Ons portfolio laat drie vergelijkbare trajecten zien, met referenties van twee gemeenten.', 'We blijven binnen het budget en houden tien procent achter de hand voor wat de tests leren.'],
-      }, {
+        answers: [
+          'We werken al jaren met bewoners in Havenstad en brengen een netwerk van buurtverbinders mee.',
+          'Ons portfolio laat drie vergelijkbare trajecten zien, met referenties van twee gemeenten.',
+          'We blijven binnen het budget en houden tien procent achter de hand voor wat de tests leren.',
+        ],
+      },
+      {
         by: 'femke@merkwaardig.example',
         submit: true,
         priceCents: 3_100_000,
-        approach: 'Een campagne die niet belerend is maar verleidt: met humor, herkenbare situaties en een spel tussen huizen of afdelingen. We testen drie concepten met de doelgroep en zetten het sterkste groot in.',
+        approach:
+          'Een campagne die niet belerend is maar verleidt: met humor, herkenbare situaties en een spel tussen huizen of afdelingen. We testen drie concepten met de doelgroep en zetten het sterkste groot in.',
         timeline: 'Zes weken concept en test, zes weken uitrol en meting.',
         team: team('Femke Mulder', 'Creatief directeur'),
-        answers: ['We deden veldonderzoek in vergelijkbare groepen en kennen hun taal.', 'Onze campagnes wonnen twee SAN-accenten.', 'Scherp geprijsd, met een meetplan inbegrepen.'],
-      }],
+        answers: [
+          'We deden veldonderzoek in vergelijkbare groepen en kennen hun taal.',
+          'Onze campagnes wonnen twee SAN-accenten.',
+          'Scherp geprijsd, met een meetplan inbegrepen.',
+        ],
+      },
+    ],
     outcome: { scores: {}, comment: demoComment, shortlist: 'femke@merkwaardig.example' },
   },
   {
@@ -279,7 +307,8 @@ export const demoChallenges: DemoChallenge[] = [
       language: 'nl',
       title: 'Een wachtkamer zonder wachtgevoel',
       summary: 'Patiënten wachten gemiddeld 40 minuten op de polikliniek. Wij zoeken een ontwerp dat die tijd rustiger en nuttiger maakt.',
-      description: 'Onze poliklinieken zijn druk en de wachttijd voelt lang. We zoeken een creatieve partner die met patiënten en verpleegkundigen de wachtkamer opnieuw ontwerpt: informatie, rust en een beetje afleiding, zonder extra werk voor het personeel.',
+      description:
+        'Onze poliklinieken zijn druk en de wachttijd voelt lang. We zoeken een creatieve partner die met patiënten en verpleegkundigen de wachtkamer opnieuw ontwerpt: informatie, rust en een beetje afleiding, zonder extra werk voor het personeel.',
       disciplines: ['service_design', 'spatial_design'],
       budgetMinCents: 2_500_000,
       budgetMaxCents: 5_000_000,
@@ -291,36 +320,56 @@ export const demoChallenges: DemoChallenge[] = [
       attachments: [],
       pitchFeeCents: 100_000,
     },
-    bids: [{
+    bids: [
+      {
         by: 'anna@studionoord.example',
         submit: true,
         priceCents: 4_200_000,
-        approach: 'We beginnen bij de mensen om wie het gaat. In drie co-creatiesessies per wijk ontwerpen bewoners mee; daarna testen we prototypes op straat en verfijnen we wat werkt.\n\n- Onderzoek met bewoners en wijkteams\n- Prototypes in de openbare ruimte\n- Een overdraagbare aanpak voor andere wijken',
+        approach:
+          'We beginnen bij de mensen om wie het gaat. In drie co-creatiesessies per wijk ontwerpen bewoners mee; daarna testen we prototypes op straat en verfijnen we wat werkt.\n\n- Onderzoek met bewoners en wijkteams\n- Prototypes in de openbare ruimte\n- Een overdraagbare aanpak voor andere wijken',
         timeline: 'Weken 1–4 onderzoek, weken 5–10 prototypes, weken 11–12 overdracht.',
         team: team('Anna Visser', 'Servicedesigner'),
-        answers: ['We werken al jaren met bewoners in Havenstad en brengen een netwerk van buurtverbinders mee.', 'Ons portfolio laat drie vergelijkbare trajecten zien, met referenties van twee gemeenten.', 'We blijven binnen het budget en houden tien procent achter de hand voor wat de tests leren.'],
-      }, {
+        answers: [
+          'We werken al jaren met bewoners in Havenstad en brengen een netwerk van buurtverbinders mee.',
+          'Ons portfolio laat drie vergelijkbare trajecten zien, met referenties van twee gemeenten.',
+          'We blijven binnen het budget en houden tien procent achter de hand voor wat de tests leren.',
+        ],
+      },
+      {
         by: 'joost@beeldtaal.example',
         submit: true,
         priceCents: 3_900_000,
-        approach: 'Een documentaire-aanpak: we volgen vijf bewoners door de seizoenen en maken korte films die laten zien wat het probleem met hen doet. De films draaien in buurthuizen, op schermen in de wijk en online, met een gesprek na afloop.',
+        approach:
+          'Een documentaire-aanpak: we volgen vijf bewoners door de seizoenen en maken korte films die laten zien wat het probleem met hen doet. De films draaien in buurthuizen, op schermen in de wijk en online, met een gesprek na afloop.',
         timeline: 'Drie maanden opnames en montage, daarna een maand vertoningen in de wijk.',
         team: team('Joost de Boer', 'Regisseur'),
-        answers: ['Bewoners vertellen zelf hun verhaal; zo raakt het de buren.', 'Onze films werden vertoond op het IDFA en door drie gemeenten ingezet.', 'Een vaste prijs, inclusief alle rechten voor vertoning door de opdrachtgever.'],
-      }, {
+        answers: [
+          'Bewoners vertellen zelf hun verhaal; zo raakt het de buren.',
+          'Onze films werden vertoond op het IDFA en door drie gemeenten ingezet.',
+          'Een vaste prijs, inclusief alle rechten voor vertoning door de opdrachtgever.',
+        ],
+      },
+      {
         by: 'femke@merkwaardig.example',
         submit: true,
         priceCents: 2_700_000,
-        approach: 'Een campagne die niet belerend is maar verleidt: met humor, herkenbare situaties en een spel tussen huizen of afdelingen. We testen drie concepten met de doelgroep en zetten het sterkste groot in.',
+        approach:
+          'Een campagne die niet belerend is maar verleidt: met humor, herkenbare situaties en een spel tussen huizen of afdelingen. We testen drie concepten met de doelgroep en zetten het sterkste groot in.',
         timeline: 'Zes weken concept en test, zes weken uitrol en meting.',
         team: team('Femke Mulder', 'Creatief directeur'),
-        answers: ['We deden veldonderzoek in vergelijkbare groepen en kennen hun taal.', 'Onze campagnes wonnen twee SAN-accenten.', 'Scherp geprijsd, met een meetplan inbegrepen.'],
-      }],
+        answers: [
+          'We deden veldonderzoek in vergelijkbare groepen en kennen hun taal.',
+          'Onze campagnes wonnen twee SAN-accenten.',
+          'Scherp geprijsd, met een meetplan inbegrepen.',
+        ],
+      },
+    ],
     outcome: {
       scores: { 'anna@studionoord.example': [8, 7, 6], 'joost@beeldtaal.example': [7, 8, 8], 'femke@merkwaardig.example': [5, 6, 9] },
       comment: demoComment,
       shortlist: 'joost@beeldtaal.example',
-      award: 'Dank voor uw sterke voorstel. De gekozen aanpak liet patiënten zelf aan het woord en paste het best binnen ons budget; uw scores per criterium staan in de terugkoppeling.',
+      award:
+        'Dank voor uw sterke voorstel. De gekozen aanpak liet patiënten zelf aan het woord en paste het best binnen ons budget; uw scores per criterium staan in de terugkoppeling.',
     },
   },
   {

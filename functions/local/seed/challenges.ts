@@ -17,11 +17,21 @@ async function memberViewer(email: string, wired: Wiring): Promise<Viewer & { us
   const person = await wired.organisationPorts.store.personByEmail(email);
   if (!person?.organisationId) throw new Error(`Demo person ${email} has no organisation`);
   const organisation = await findOrganisation(person.organisationId, wired.organisationPorts.store);
-  return { userId: person.userId, staff: false, organisationId: organisation.organisationId, organisationKind: organisation.kind, organisationVerified: organisation.status === 'verified' };
+  return {
+    userId: person.userId,
+    staff: false,
+    organisationId: organisation.organisationId,
+    organisationKind: organisation.kind,
+    organisationVerified: organisation.status === 'verified',
+  };
 }
 
 /** Walks one demo challenge through the same use cases the API runs, up to its stage; returns its id and bids once published. */
-async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: string }, wired: Wiring): Promise<{ challengeId: string; bids: { by: string; bidId: string }[] } | undefined> {
+async function seedChallenge(
+  demo: DemoChallenge,
+  staff: Viewer & { userId: string },
+  wired: Wiring,
+): Promise<{ challengeId: string; bids: { by: string; bidId: string }[] } | undefined> {
   // A challenge that has closed already was posted weeks ago: its story runs on a clock set back.
   const ports: BidPorts = demo.closesInDays < 0 ? { ...wired.bidPorts, now: () => at(demo.closesInDays - 21) } : wired.bidPorts;
   const commissioner = await memberViewer(demo.by, wired);
@@ -30,7 +40,9 @@ async function seedChallenge(demo: DemoChallenge, staff: Viewer & { userId: stri
     ...demo.terms,
     bidDeadline: at(demo.closesInDays).toISOString(),
     questionDeadline: at(demo.closesInDays - 7).toISOString(),
-    expectedStart: at(demo.closesInDays + 21).toISOString().slice(0, 10),
+    expectedStart: at(demo.closesInDays + 21)
+      .toISOString()
+      .slice(0, 10),
   };
   let challenge = await createChallenge(terms, commissioner, organisation, ports);
   if (demo.stage === 'draft') return undefined;

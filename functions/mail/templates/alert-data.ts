@@ -35,8 +35,12 @@ export const alertedExample: AlertedChallenge = {
 
 const because: Record<AlertReason['kind'], (reason: never, language: Language) => string> = {
   disciplines: ({ disciplines }: { disciplines: string[] }, language) =>
-    `${language === 'nl' ? 'u volgt' : 'you follow'} ${listed(disciplines.map((discipline) => label(language, 'discipline', discipline).toLowerCase()), language)}`,
-  sector: ({ sector }: { sector: string }, language) => `${language === 'nl' ? 'opdrachtgever uit de sector' : 'a commissioner in'} ${label(language, 'sector', sector).toLowerCase()}`,
+    `${language === 'nl' ? 'u volgt' : 'you follow'} ${listed(
+      disciplines.map((discipline) => label(language, 'discipline', discipline).toLowerCase()),
+      language,
+    )}`,
+  sector: ({ sector }: { sector: string }, language) =>
+    `${language === 'nl' ? 'opdrachtgever uit de sector' : 'a commissioner in'} ${label(language, 'sector', sector).toLowerCase()}`,
   type: ({ type }: { type: string }, language) => `${language === 'nl' ? 'soort' : 'kind'}: ${label(language, 'challenge_type', type).toLowerCase()}`,
   funding: ({ funding }: { funding: string }, language) => `${language === 'nl' ? 'financiering' : 'funding'}: ${label(language, 'funding', funding)}`,
   budget: ({ minBudgetCents, budgetMaxCents }: { minBudgetCents: number; budgetMaxCents: number }, language) =>
@@ -64,7 +68,13 @@ export function alertItem(challenge: AlertedChallenge, reasons: readonly AlertRe
       nl
         ? `Vragen tot ${amsterdamTime(challenge.questionDeadline, language)}, bieden tot ${amsterdamTime(challenge.bidDeadline, language)}.`
         : `Questions until ${amsterdamTime(challenge.questionDeadline, language)}, bids until ${amsterdamTime(challenge.bidDeadline, language)}.`,
-      ...(challenge.ndaRequired ? [nl ? 'De volledige opdracht leest u na het accepteren van een geheimhoudingsverklaring (NDA).' : 'You read the full brief after accepting a non-disclosure agreement (NDA).'] : []),
+      ...(challenge.ndaRequired
+        ? [
+            nl
+              ? 'De volledige opdracht leest u na het accepteren van een geheimhoudingsverklaring (NDA).'
+              : 'You read the full brief after accepting a non-disclosure agreement (NDA).',
+          ]
+        : []),
     ],
     note: `${nl ? 'Waarom u dit krijgt' : 'Why you get this'}: ${reasonsLine(reasons, language)}.`,
     url: challengeUrl(siteUrl, language, challenge.challengeId),

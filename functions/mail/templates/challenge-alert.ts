@@ -8,7 +8,17 @@ export const challengeAlert = {
   data: alertData,
   example: { run: 'challenge-01JALERTEXAMPLE0000000000', challenges: [alertedExample] },
   personal: alertPersonal,
-  personalExample: { matches: [{ challenge: 0, reasons: [{ kind: 'disciplines', disciplines: ['service_design'] }, { kind: 'budget', minBudgetCents: 2_000_000, budgetMaxCents: 5_000_000 }] }] },
+  personalExample: {
+    matches: [
+      {
+        challenge: 0,
+        reasons: [
+          { kind: 'disciplines', disciplines: ['service_design'] },
+          { kind: 'budget', minBudgetCents: 2_000_000, budgetMaxCents: 5_000_000 },
+        ],
+      },
+    ],
+  },
   compose: ({ challenges }, language, { siteUrl }, { matches }) => {
     const [match] = matches;
     const challenge = challenges[match!.challenge]!;
@@ -32,4 +42,3 @@ export const challengeAlert = {
         };
   },
 } satisfies MailTemplate<typeof alertData, typeof alertPersonal>;
-

@@ -11,19 +11,13 @@ export const organisationVerified = {
       ? {
           subject: `${organisationName} is geverifieerd op Crossover`,
           heading: 'Uw organisatie is geverifieerd',
-          paragraphs: [
-            `Het clusterteam heeft ${organisationName} geverifieerd.`,
-            'U kunt nu volledig meedoen op Crossover: uitdagingen plaatsen of erop bieden.',
-          ],
+          paragraphs: [`Het clusterteam heeft ${organisationName} geverifieerd.`, 'U kunt nu volledig meedoen op Crossover: uitdagingen plaatsen of erop bieden.'],
           action: { label: 'Naar Crossover', url: siteUrl },
         }
       : {
           subject: `${organisationName} is verified on Crossover`,
           heading: 'Your organisation is verified',
-          paragraphs: [
-            `The cluster team has verified ${organisationName}.`,
-            'You can now take full part in Crossover: post challenges or bid on them.',
-          ],
+          paragraphs: [`The cluster team has verified ${organisationName}.`, 'You can now take full part in Crossover: post challenges or bid on them.'],
           action: { label: 'Go to Crossover', url: siteUrl },
         },
 } satisfies MailTemplate;

@@ -14,4 +14,5 @@ export const label = (language: Language, group: VocabularyGroup, code: string) 
 export const municipalityName = (code: string) => mraMunicipalities.find((municipality) => municipality.code === code)?.name ?? code;
 
 /** "a, b and c" in the recipient's language. */
-export const listed = (items: readonly string[], language: Language) => new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'long', type: 'conjunction' }).format(items);
+export const listed = (items: readonly string[], language: Language) =>
+  new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'long', type: 'conjunction' }).format(items);

@@ -2,13 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  DeleteItemCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestTable } from '../../helpers/table.ts';
@@ -60,8 +54,7 @@ describe('Outbox stream poller: createStreamPoller', () => {
   const putItem = (pk: string, extra: Record<string, { S: string }> = {}) =>
     client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: pk }, sk: { S: 'ITEM' }, ...extra } }));
 
-  const sequenceNumberOf = (records: DynamoDBRecord[], pk: string): string =>
-    records.find((record) => record.dynamodb?.Keys?.pk?.S === pk)?.dynamodb?.SequenceNumber ?? '';
+  const sequenceNumberOf = (records: DynamoDBRecord[], pk: string): string => records.find((record) => record.dynamodb?.Keys?.pk?.S === pk)?.dynamodb?.SequenceNumber ?? '';
 
   it('hands over only INSERTs of outbox events, shaped as Lambda delivers them', async () => {
     await putItem('EVENT#01', { type: { S: 'organisation.verified' } });

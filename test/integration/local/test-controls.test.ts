@@ -51,9 +51,13 @@ describe('Local server: the test controls', () => {
   beforeAll(async () => {
     await createTestTable();
     // Wired as functions/local/start.ts wires them: the scheduled handler, on the local schedule.
-    jobs = every(60 * 60_000, () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)), (error) => {
-      throw error;
-    });
+    jobs = every(
+      60 * 60_000,
+      () => runDeadlineJobs({}, createLambdaContext('crossover-close-challenges', 60_000)),
+      (error) => {
+        throw error;
+      },
+    );
     // The schedule's first run starts at once; let it finish so it cannot race the tests.
     await jobs.runNow();
     const controls = testControlsFor({ CROSSOVER_TEST_CONTROLS: '1' }, () => jobs.runNow());
@@ -160,19 +164,24 @@ describe('Local server: the test controls', () => {
     expect(await statusOf(challenge.challengeId)).toBe('published');
   });
 
-  it.each([[{ advanceMs: -1 }], [{ advanceMs: 1.5 }], [{ advanceMs: '1000' }], [{}], [{ advanceMs: 1, extra: true }], [{ advanceMs: maxClockStepMs + 1 }], [{ advanceMs: 8.64e15 }]])(
-    'refuses %j with a problem+json 422 and leaves the clock',
-    async (body) => {
-      const aheadBefore = clockOffsetMs();
+  it.each([
+    [{ advanceMs: -1 }],
+    [{ advanceMs: 1.5 }],
+    [{ advanceMs: '1000' }],
+    [{}],
+    [{ advanceMs: 1, extra: true }],
+    [{ advanceMs: maxClockStepMs + 1 }],
+    [{ advanceMs: 8.64e15 }],
+  ])('refuses %j with a problem+json 422 and leaves the clock', async (body) => {
+    const aheadBefore = clockOffsetMs();
 
-      const response = await moveClock(withControls, body);
+    const response = await moveClock(withControls, body);
 
-      expect(response.status).toBe(422);
-      expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect(await response.json()).toMatchObject({ status: 422, title: 'Unprocessable Content' });
-      expect(clockOffsetMs()).toBe(aheadBefore);
-    },
-  );
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 422, title: 'Unprocessable Content' });
+    expect(clockOffsetMs()).toBe(aheadBefore);
+  });
 
   it.each([
     ['another site’s Origin', { origin: 'https://attacker.example' }, 403],

@@ -38,15 +38,9 @@ export interface ApiRequest {
  * Calls the Crossover API on the same origin and answers its JSON body, parsed with the shared zod
  * `schema` when one is given (`undefined` for a 204 without one). Every failure throws an {@link ApiError}.
  */
-export function api<Schema extends z.ZodType>(
-  path: `/api/${string}`,
-  request: ApiRequest & { schema: Schema },
-): Promise<z.output<Schema>>;
+export function api<Schema extends z.ZodType>(path: `/api/${string}`, request: ApiRequest & { schema: Schema }): Promise<z.output<Schema>>;
 export function api(path: `/api/${string}`, request?: ApiRequest): Promise<unknown>;
-export async function api(
-  path: `/api/${string}`,
-  request: ApiRequest & { schema?: z.ZodType } = {},
-): Promise<unknown> {
+export async function api(path: `/api/${string}`, request: ApiRequest & { schema?: z.ZodType } = {}): Promise<unknown> {
   const { method = 'GET', body, schema, fetch: fetchFn = fetch, signal } = request;
   const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -83,11 +77,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 function unreadable(response: Response, detail: string, cause?: unknown): ApiError {
-  return new ApiError(
-    'unreadable',
-    { type: 'about:blank', title: 'Unexpected answer from the API', status: response.status, detail },
-    { cause },
-  );
+  return new ApiError('unreadable', { type: 'about:blank', title: 'Unexpected answer from the API', status: response.status, detail }, { cause });
 }
 
 /** The body as JSON, or `undefined` when it is not JSON (an HTML fallback page, an empty body). */

@@ -29,5 +29,4 @@ export const priceAgainstBudget: Record<PriceAgainstBudget, { label: () => strin
 };
 
 /** Where a price falls against a budget range, as the API flags it. */
-export const priceFit = (cents: number, minCents: number, maxCents: number): PriceAgainstBudget =>
-  cents < minCents ? 'below' : cents > maxCents ? 'above' : 'within';
+export const priceFit = (cents: number, minCents: number, maxCents: number): PriceAgainstBudget => (cents < minCents ? 'below' : cents > maxCents ? 'above' : 'within');

@@ -6,8 +6,7 @@ import { m } from '$lib/paraglide/messages.js';
 const day = 86_400_000;
 
 /** A budget as "€30.000 – €60.000"; one amount when both ends are the same. */
-export const budgetRange = (minCents: number, maxCents: number) =>
-  minCents === maxCents ? formatEuros(minCents) : `${formatEuros(minCents)} – ${formatEuros(maxCents)}`;
+export const budgetRange = (minCents: number, maxCents: number) => (minCents === maxCents ? formatEuros(minCents) : `${formatEuros(minCents)} – ${formatEuros(maxCents)}`);
 
 /** The pitch fee said plainly, also when there is none. */
 export const pitchFee = (cents: number) => (cents > 0 ? m.challenge_pitch_fee({ amount: formatEuros(cents) }) : m.challenge_no_pitch_fee());

@@ -1,11 +1,4 @@
-import type {
-  commissionerTypes,
-  disciplines,
-  organisationStatuses,
-  sectors,
-  sizeBands,
-  subsectors,
-} from '$shared/organisation.ts';
+import type { commissionerTypes, disciplines, organisationStatuses, sectors, sizeBands, subsectors } from '$shared/organisation.ts';
 import { mraMunicipalities } from '$shared/organisation.ts';
 import type { challengeStatuses, challengeTypes, fundingInstruments, rightsModels, visibilities, workplaces } from '$shared/challenge.ts';
 import type { BidStatus, PartnerStatus } from '$shared/bid.ts';

@@ -14,13 +14,11 @@ import { clientAddress } from '#functions/http/client-address.ts';
 import { startedSession } from '#functions/http/resolve-caller.ts';
 import { clearedSessionCookie } from '#functions/http/session-cookie.ts';
 
-
 /** Sign-in's ports, with the session key and the code's sender. */
 const signInPorts = async () => wiring().signInPorts({ key: await sessionKey(wiring().config), sendCode: signInCodeSender() });
 
 /** Sign-in limits count per device: behind CloudFront (the origin secret is set) its forwarded viewer address. */
-const clientOf = (event: Parameters<typeof clientAddress>[0]) =>
-  clientAddress(event, Boolean(wiring().config.ORIGIN_SECRET_ARN));
+const clientOf = (event: Parameters<typeof clientAddress>[0]) => clientAddress(event, Boolean(wiring().config.ORIGIN_SECRET_ARN));
 
 /** Sign-in, sessions, the signed-in person's own account, and what an unsubscribe link changes. */
 export const handler = createGroupHandler('account', {

@@ -186,7 +186,7 @@ export const accountRoutes = [
     anyOrigin: true,
     group: 'account',
     reads: { requests: 9, items: 9 },
-    summary: "One-click unsubscribe (RFC 8058), as mail clients send it from the List-Unsubscribe header: stops the kind of email the link came in; idempotent",
+    summary: 'One-click unsubscribe (RFC 8058), as mail clients send it from the List-Unsubscribe header: stops the kind of email the link came in; idempotent',
     request: { params: unsubscribeParamsSchema, body: oneClickUnsubscribeSchema, bodyEncoding: 'form' },
     response: { status: 200, description: 'Stopped: what the address now receives', schema: mailChoicesSchema },
   },

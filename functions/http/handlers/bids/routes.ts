@@ -1,4 +1,16 @@
-import { bidIdParamsSchema, bidPartnerParamsSchema, bidSchema, bidVersionSchema, consortiumInvitationListSchema, createBidSchema, firmBidListSchema, helpRequestSchema, invitePartnerSchema, organisationBidsQuerySchema, updateBidSchema } from '#shared/bid.ts';
+import {
+  bidIdParamsSchema,
+  bidPartnerParamsSchema,
+  bidSchema,
+  bidVersionSchema,
+  consortiumInvitationListSchema,
+  createBidSchema,
+  firmBidListSchema,
+  helpRequestSchema,
+  invitePartnerSchema,
+  organisationBidsQuerySchema,
+  updateBidSchema,
+} from '#shared/bid.ts';
 import { challengeIdParamsSchema } from '#shared/challenge.ts';
 import { organisationIdParamsSchema } from '#shared/organisation.ts';
 import type { RouteDefinition } from '../../route.ts';

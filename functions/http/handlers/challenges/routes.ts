@@ -1,4 +1,19 @@
-import { amendChallengeSchema, answerQuestionSchema, askQuestionSchema, challengeIdParamsSchema, challengeListQuerySchema, challengeListSchema, challengeReasonSchema, challengeSchema, createChallengeSchema, followingSchema, organisationChallengesQuerySchema, questionParamsSchema, updateChallengeSchema, versionSchema } from '#shared/challenge.ts';
+import {
+  amendChallengeSchema,
+  answerQuestionSchema,
+  askQuestionSchema,
+  challengeIdParamsSchema,
+  challengeListQuerySchema,
+  challengeListSchema,
+  challengeReasonSchema,
+  challengeSchema,
+  createChallengeSchema,
+  followingSchema,
+  organisationChallengesQuerySchema,
+  questionParamsSchema,
+  updateChallengeSchema,
+  versionSchema,
+} from '#shared/challenge.ts';
 import { organisationIdParamsSchema } from '#shared/organisation.ts';
 import type { RouteDefinition } from '../../route.ts';
 

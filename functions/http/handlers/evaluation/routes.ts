@@ -1,4 +1,14 @@
-import { awardSchema, bidIdParamsSchema, challengeBidParamsSchema, challengeBidsSchema, debriefSchema, evaluationPanelSchema, evaluationSchema, noAwardSchema, scoreBidSchema } from '#shared/bid.ts';
+import {
+  awardSchema,
+  bidIdParamsSchema,
+  challengeBidParamsSchema,
+  challengeBidsSchema,
+  debriefSchema,
+  evaluationPanelSchema,
+  evaluationSchema,
+  noAwardSchema,
+  scoreBidSchema,
+} from '#shared/bid.ts';
 import { challengeIdParamsSchema } from '#shared/challenge.ts';
 import type { RouteDefinition } from '../../route.ts';
 

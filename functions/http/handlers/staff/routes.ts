@@ -1,5 +1,13 @@
 import { alertRunListSchema, alertRunParamsSchema, alertRunQuerySchema, alertRunSchema } from '#shared/alerts.ts';
-import { challengeIdParamsSchema, challengeListSchema, challengeReasonSchema, challengeSchema, commentSchema, moderationQueueQuerySchema, versionSchema } from '#shared/challenge.ts';
+import {
+  challengeIdParamsSchema,
+  challengeListSchema,
+  challengeReasonSchema,
+  challengeSchema,
+  commentSchema,
+  moderationQueueQuerySchema,
+  versionSchema,
+} from '#shared/challenge.ts';
 import { organisationIdParamsSchema, organisationListSchema, organisationSchema, reasonSchema, staffQueueQuerySchema } from '#shared/organisation.ts';
 import { outboxEventListSchema, outboxEventParamsSchema, outboxEventSchema, outboxQuerySchema } from '#shared/outbox.ts';
 import { suppressionListSchema, suppressionParamsSchema, suppressionQuerySchema } from '#shared/suppression.ts';

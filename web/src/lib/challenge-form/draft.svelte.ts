@@ -8,8 +8,16 @@ import { termFields, termsErrors, type FormErrors } from './validation.ts';
 /** The form's steps, each with the fields it asks, so "Next" checks only what the person has seen. */
 export const steps = [
   { title: m.challenge_form_step_challenge, intro: m.challenge_form_intro_challenge, fields: ['language', 'title', 'summary', 'description', 'disciplines', 'type'] },
-  { title: m.challenge_form_step_money, intro: m.challenge_form_intro_money, fields: ['budgetMinCents', 'budgetMaxCents', 'fundingInstrument', 'coFinancingPercent', 'pitchFeeCents'] },
-  { title: m.challenge_form_step_planning, intro: m.challenge_form_intro_planning, fields: ['questionDeadline', 'bidDeadline', 'expectedStart', 'durationWeeks', 'workplace', 'municipality'] },
+  {
+    title: m.challenge_form_step_money,
+    intro: m.challenge_form_intro_money,
+    fields: ['budgetMinCents', 'budgetMaxCents', 'fundingInstrument', 'coFinancingPercent', 'pitchFeeCents'],
+  },
+  {
+    title: m.challenge_form_step_planning,
+    intro: m.challenge_form_intro_planning,
+    fields: ['questionDeadline', 'bidDeadline', 'expectedStart', 'durationWeeks', 'workplace', 'municipality'],
+  },
   { title: m.challenge_form_step_evaluation, intro: m.challenge_form_intro_evaluation, fields: ['criteria'] },
   { title: m.challenge_form_step_terms, intro: m.challenge_form_intro_terms, fields: ['rights', 'ndaRequired', 'consortiaAllowed', 'visibility', 'attachments'] },
   { title: m.challenge_form_step_review, intro: m.challenge_form_intro_review, fields: [] },

@@ -7,8 +7,7 @@ const filterNames = [...choiceNames, 'minBudget', 'q', 'sort'] as const;
 export type Filters = Record<(typeof filterNames)[number], string>;
 
 /** The filters live in the URL, so a filtered list is a link anyone can share. */
-export const filtersIn = (params: URLSearchParams): Filters =>
-  Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? ''])) as Filters;
+export const filtersIn = (params: URLSearchParams): Filters => Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? ''])) as Filters;
 
 export const noFilters = (): Filters => filtersIn(new URLSearchParams());
 

@@ -8,7 +8,8 @@ import { readConsortiumInvitations, readFirmBids, readFollowed, readOwnChallenge
 export const load: PageLoad = async ({ fetch, depends }) => {
   const organisation = (await session.read({ depends }))?.organisation;
   const words = { failed: { title: m.dashboard_title(), text: (reason: string) => m.dashboard_failed({ reason }) } };
-  if (organisation?.kind === 'commissioner') return { own: { id: organisation.id, challenges: await readOrFail(() => readOwnChallenges(organisation.id, undefined, fetch), words) }, firm: null };
+  if (organisation?.kind === 'commissioner')
+    return { own: { id: organisation.id, challenges: await readOrFail(() => readOwnChallenges(organisation.id, undefined, fetch), words) }, firm: null };
   if (organisation?.kind !== 'creative' || organisation.status !== 'verified') return { own: null, firm: null };
   const [invitations, bids, followed] = await readOrFail(
     () => Promise.all([readConsortiumInvitations(organisation.id, fetch), readFirmBids(organisation.id, undefined, fetch), readFollowed(organisation.id, undefined, fetch)]),

@@ -8,12 +8,10 @@ export const readOwnChallenges = (organisationId: string, cursor?: string, fetch
   readPage(`/api/organisations/${organisationId}/challenges`, challengeListSchema, cursor, fetchFn);
 
 /** A creative firm's bookmarks: the challenges it follows, most recently followed first. */
-export const readFollowed = (firmId: string, cursor?: string, fetchFn?: typeof fetch) =>
-  readPage(`/api/organisations/${firmId}/following`, challengeListSchema, cursor, fetchFn);
+export const readFollowed = (firmId: string, cursor?: string, fetchFn?: typeof fetch) => readPage(`/api/organisations/${firmId}/following`, challengeListSchema, cursor, fetchFn);
 
 /** A creative firm's bids, as lead and as partner. */
-export const readFirmBids = (firmId: string, cursor?: string, fetchFn?: typeof fetch) =>
-  readPage(`/api/organisations/${firmId}/bids`, firmBidListSchema, cursor, fetchFn);
+export const readFirmBids = (firmId: string, cursor?: string, fetchFn?: typeof fetch) => readPage(`/api/organisations/${firmId}/bids`, firmBidListSchema, cursor, fetchFn);
 
 /** The path of the invitations for a firm to join other firms' consortium bids; answering one reads them again. */
 export const consortiumInvitationsPath = (firmId: string) => `/api/organisations/${firmId}/consortium-invitations` as const;

@@ -39,7 +39,11 @@ export class BidEditor {
   readonly missing = $derived.by(() => missingForSubmission(this.content, this.page.criteria));
   /** The valid fields that differ from what the API holds: what the next save sends. */
   readonly changes: Partial<BidContent> = $derived(
-    Object.fromEntries(contentFields.filter((field) => field in this.checked.valid && JSON.stringify(this.checked.valid[field]) !== JSON.stringify(this.stored[field])).map((field) => [field, this.checked.valid[field]])),
+    Object.fromEntries(
+      contentFields
+        .filter((field) => field in this.checked.valid && JSON.stringify(this.checked.valid[field]) !== JSON.stringify(this.stored[field]))
+        .map((field) => [field, this.checked.valid[field]]),
+    ),
   );
   readonly unsaved = $derived(Object.keys(this.changes).length > 0);
   /** Typed but not savable until fixed. */

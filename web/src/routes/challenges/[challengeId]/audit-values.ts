@@ -1,25 +1,8 @@
-import {
-  challengeStatuses,
-  challengeTypes,
-  criterionSchema,
-  fundingInstruments,
-  rightsSchema,
-  visibilities,
-  workplaces,
-} from '$shared/challenge.ts';
+import { challengeStatuses, challengeTypes, criterionSchema, fundingInstruments, rightsSchema, visibilities, workplaces } from '$shared/challenge.ts';
 import { disciplines } from '$shared/organisation.ts';
 import { formatDate, formatDateTime, formatEuros } from '$lib/format.ts';
 import { m } from '$lib/paraglide/messages.js';
-import {
-  challengeStatusLabel,
-  challengeTypeLabel,
-  disciplineLabel,
-  fundingLabel,
-  municipalityName,
-  rightsLabel,
-  visibilityLabel,
-  workplaceLabel,
-} from '$lib/vocabulary.ts';
+import { challengeStatusLabel, challengeTypeLabel, disciplineLabel, fundingLabel, municipalityName, rightsLabel, visibilityLabel, workplaceLabel } from '$lib/vocabulary.ts';
 
 type Codes = readonly string[];
 const coded =
