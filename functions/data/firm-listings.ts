@@ -81,3 +81,22 @@ export async function firmsPage(listings: FirmListingEntity, organisations: Orga
   const items = data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory));
   return { items, cursor: entries.cursor };
 }
+
+/**
+ * Matching's candidates: the verified creative firms listed under any of these disciplines, each
+ * once. One Query per discipline's entries (`discipline:<d>`, by name) of at most `perDiscipline`
+ * items, then BatchGets of the distinct firms (100 keys each); a firm suspended between its entry and
+ * its read is dropped.
+ */
+export async function firmsWithDisciplines(
+  listings: FirmListingEntity,
+  organisations: OrganisationEntity,
+  disciplines: readonly string[],
+  perDiscipline: number,
+): Promise<StoredOrganisation[]> {
+  const entries = await Promise.all(disciplines.map(async (discipline) => (await listings.query.byFacet({ key: `discipline:${discipline}` }).go({ limit: perDiscipline })).data));
+  const organisationIds = [...new Set(entries.flat().map(({ organisationId }) => organisationId))];
+  if (!organisationIds.length) return [];
+  const { data } = await organisations.get(organisationIds.map((organisationId) => ({ organisationId }))).go({ concurrent: 4 });
+  return data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory) && firm?.status === 'verified' && firm.kind === 'creative');
+}
