@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RecommendedFirms } from '#shared/matching.ts';
 import type { RegisterOrganisation } from '#shared/organisation.ts';
+import { wiring } from '#functions/wiring.ts';
 import { signedInAs } from '../helpers/api.ts';
 import { publishedChallenge, storedChallenge, useMarketplace, verifiedOrganisation } from '../helpers/challenges.ts';
+import { countDynamoDbReads } from '../helpers/dynamodb-reads.ts';
 import { commissionerRegistration, firmRegistration, registeredBy } from '../helpers/organisations.ts';
+import { seededFirm, seedingClient, writeSeeded } from '../helpers/seeded-items.ts';
 
 const path = (challengeId: string) => `/api/challenges/${challengeId}/recommended-firms`;
 
@@ -104,5 +107,29 @@ describe('Recommendations: the firms that fit a challenge, shown to its commissi
       expect((await recommended(challenge.id, world.people.otherFirm.cookie)).status).toBe(404);
       expect((await recommended(challenge.id)).status).toBe(401);
     }
+  });
+
+  it('reads at most 200 directory entries per discipline and the firms they name, never every firm, and shows the first 20', async () => {
+    // Prepare: 260 verified photographers, more than one discipline's read holds.
+    const client = seedingClient(wiring().config.DYNAMODB_ENDPOINT!);
+    try {
+      const photographers = Array.from({ length: 260 }, (_, n) => ({ ...seededFirm(n, 'verified'), disciplines: ['photography' as const] }));
+      await writeSeeded(client, wiring().config.TABLE_NAME, { organisations: photographers });
+    } finally {
+      client.destroy();
+    }
+    const challenge = await publishedChallenge(world, { disciplines: ['photography'] });
+    const dynamoDb = countDynamoDbReads();
+
+    // Act
+    const { status, body } = await recommended(challenge.id, world.people.staff.cookie);
+    const cost = dynamoDb.reset();
+
+    // Assess: the caller (one BatchGet) and the challenge, then one Query of 200 entries and two BatchGets of 100 firms.
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(20);
+    expect(cost.commands).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'BatchGetItemCommand']);
+    expect(cost.unbounded).toEqual([]);
+    expect(cost.items).toBeLessThanOrEqual(3 + 200 + 200);
   });
 });
