@@ -7,10 +7,8 @@ import { createAlertStore } from './data/alert-store.ts';
 import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
 import { createEvaluationStore } from './data/evaluation-store.ts';
-import { firmListingEntity } from './data/firm-listing.entity.ts';
-import { firmsWithDisciplines } from './data/firm-listings.ts';
+import { createCandidateStore } from './data/firm-listings.ts';
 import { createMailOptOutStore } from './data/mail-opt-outs.ts';
-import { organisationEntity } from './data/organisation.entity.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { createOutboxStore } from './data/outbox-store.ts';
 import { createSuppressionStore } from './data/suppression-store.ts';
@@ -57,13 +55,7 @@ export function createWiring(settings: Config = config()) {
     newId: ulid,
   }));
   const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
-  const matchingPorts = once((): MatchingPorts => {
-    const [listings, organisations] = [firmListingEntity(documentClient(), table), organisationEntity(documentClient(), table)];
-    return {
-      challenges: bidPorts().challenges,
-      candidates: { firmsWithDisciplines: (disciplines, perDiscipline) => firmsWithDisciplines(listings, organisations, disciplines, perDiscipline) },
-    };
-  });
+  const matchingPorts = once((): MatchingPorts => ({ challenges: bidPorts().challenges, candidates: createCandidateStore(documentClient(), table) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
   const outbox = once(() => createOutboxStore(documentClient(), table));
   const suppressions = once(() => createSuppressionStore(documentClient(), table));

@@ -1,8 +1,10 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions } from 'electrodb';
+import type { CandidateStore } from '../domain/matching/ports.ts';
 import type { FirmFilters, OrganisationChanges, StoredOrganisation } from '../domain/organisations/ports.ts';
 import type { Page, PageRequest } from '../domain/kernel.ts';
-import type { FirmListing, FirmListingEntity, FirmListingsInTransaction } from './firm-listing.entity.ts';
-import type { OrganisationEntity } from './organisation.entity.ts';
+import { firmListingEntity, type FirmListing, type FirmListingEntity, type FirmListingsInTransaction } from './firm-listing.entity.ts';
+import { organisationEntity, type OrganisationEntity } from './organisation.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 
 /** The directory's entries of an organisation: one per facet value while it is a verified creative firm, none otherwise. */
@@ -99,4 +101,10 @@ export async function firmsWithDisciplines(
   if (!organisationIds.length) return [];
   const { data } = await organisations.get(organisationIds.map((organisationId) => ({ organisationId }))).go({ concurrent: 4 });
   return data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory) && firm?.status === 'verified' && firm.kind === 'creative');
+}
+
+/** Matching's candidates, read from the directory's entries (see CandidateStore). */
+export function createCandidateStore(client: DynamoDBDocumentClient, table: string): CandidateStore {
+  const [listings, organisations] = [firmListingEntity(client, table), organisationEntity(client, table)];
+  return { firmsWithDisciplines: (disciplines, perDiscipline) => firmsWithDisciplines(listings, organisations, disciplines, perDiscipline) };
 }
