@@ -7,7 +7,6 @@ import { createAlertStore } from './data/alert-store.ts';
 import { createBidStore } from './data/bid-store.ts';
 import { createChallengeStore } from './data/challenge-store.ts';
 import { createEvaluationStore } from './data/evaluation-store.ts';
-import { createCandidateStore } from './data/firm-listings.ts';
 import { createMailOptOutStore } from './data/mail-opt-outs.ts';
 import { createOrganisationStore } from './data/organisation-store.ts';
 import { createOutboxStore } from './data/outbox-store.ts';
@@ -24,7 +23,6 @@ import type { BidPorts } from './domain/bids/ports.ts';
 import type { ChallengePorts } from './domain/challenges/ports.ts';
 import type { DailyLimits } from './domain/daily-allowance.ts';
 import type { EvaluationPorts } from './domain/evaluation/ports.ts';
-import type { MatchingPorts } from './domain/matching/ports.ts';
 import type { OrganisationPorts } from './domain/organisations/ports.ts';
 import type { UnsubscribePorts } from './domain/unsubscribe/ports.ts';
 import { signInPortsOf, type SignInSecrets } from './sign-in-ports.ts';
@@ -55,7 +53,6 @@ export function createWiring(settings: Config = config()) {
     newId: ulid,
   }));
   const evaluationPorts = once((): EvaluationPorts => ({ ...bidPorts(), evaluation: createEvaluationStore(documentClient(), table, ulid) }));
-  const matchingPorts = once((): MatchingPorts => ({ challenges: bidPorts().challenges, candidates: createCandidateStore(documentClient(), table) }));
   const accounts = once(() => createAccounts(documentClient(), table, ulid));
   const outbox = once(() => createOutboxStore(documentClient(), table));
   const suppressions = once(() => createSuppressionStore(documentClient(), table));
@@ -108,8 +105,6 @@ export function createWiring(settings: Config = config()) {
     challengePorts: (): ChallengePorts => bidPorts(),
     bidPorts,
     evaluationPorts,
-    /** Matching: the challenge and its candidates, read by the directory's discipline index. */
-    matchingPorts,
     personalDataPorts,
     alertPorts,
     /** What an alert run's steps use: the runs, the subscription partitions and who the subscribers are now. */

@@ -235,8 +235,6 @@ export const challengePermissionsSchema = z.object({
   bid: z.boolean(),
   /** The commissioner's members, once the deadline has passed: open the evaluation. */
   evaluate: z.boolean(),
-  /** Staff and the commissioner's members (while verified): see the firms that fit it. */
-  seeRecommendations: z.boolean(),
 });
 
 /**

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { centsSchema } from './challenge.ts';
-import { idSchema } from './id.ts';
-import { disciplines, municipalitySchema, sectors, sizeBands, subsectors } from './organisation.ts';
+import { disciplines, municipalitySchema, sectors, sizeBands } from './organisation.ts';
 
 /**
  * Why a firm fits a challenge (docs/matching.md): codes and the values behind them, no prose, so
@@ -54,19 +53,3 @@ export const matchScoreSchema = z.object({
   against: z.array(matchAgainstSchema),
 });
 export type MatchScore = z.infer<typeof matchScoreSchema>;
-
-/** A firm recommended for a challenge: who it is (enough to link its directory page), its score and why. */
-export const recommendedFirmSchema = matchScoreSchema.extend({
-  firm: z.object({
-    id: idSchema,
-    name: z.string(),
-    subsector: z.enum(subsectors),
-    municipality: municipalitySchema,
-    sizeBand: z.enum(sizeBands),
-  }),
-});
-export type RecommendedFirm = z.infer<typeof recommendedFirmSchema>;
-
-/** The firms that fit a challenge best, best first (at most 20). */
-export const recommendedFirmsSchema = z.object({ items: z.array(recommendedFirmSchema) });
-export type RecommendedFirms = z.infer<typeof recommendedFirmsSchema>;

@@ -1,10 +1,8 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createConversions } from 'electrodb';
-import type { CandidateStore } from '../domain/matching/ports.ts';
 import type { FirmFilters, OrganisationChanges, StoredOrganisation } from '../domain/organisations/ports.ts';
 import type { Page, PageRequest } from '../domain/kernel.ts';
-import { firmListingEntity, type FirmListing, type FirmListingEntity, type FirmListingsInTransaction } from './firm-listing.entity.ts';
-import { organisationEntity, type OrganisationEntity } from './organisation.entity.ts';
+import type { FirmListing, FirmListingEntity, FirmListingsInTransaction } from './firm-listing.entity.ts';
+import type { OrganisationEntity } from './organisation.entity.ts';
 import { checkedCursor, pageOf } from './pages.ts';
 
 /** The directory's entries of an organisation: one per facet value while it is a verified creative firm, none otherwise. */
@@ -82,29 +80,4 @@ export async function firmsPage(listings: FirmListingEntity, organisations: Orga
   // An entry and its firm change in one transaction; one read between them is dropped, not shown stale.
   const items = data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory));
   return { items, cursor: entries.cursor };
-}
-
-/**
- * Matching's candidates: the verified creative firms listed under any of these disciplines, each
- * once. One Query per discipline's entries (`discipline:<d>`, by name) of at most `perDiscipline`
- * items, then BatchGets of the distinct firms (100 keys each); a firm suspended between its entry and
- * its read is dropped.
- */
-export async function firmsWithDisciplines(
-  listings: FirmListingEntity,
-  organisations: OrganisationEntity,
-  disciplines: readonly string[],
-  perDiscipline: number,
-): Promise<StoredOrganisation[]> {
-  const entries = await Promise.all(disciplines.map(async (discipline) => (await listings.query.byFacet({ key: `discipline:${discipline}` }).go({ limit: perDiscipline })).data));
-  const organisationIds = [...new Set(entries.flat().map(({ organisationId }) => organisationId))];
-  if (!organisationIds.length) return [];
-  const { data } = await organisations.get(organisationIds.map((organisationId) => ({ organisationId }))).go({ concurrent: 4 });
-  return data.filter((firm): firm is NonNullable<typeof firm> => Boolean(firm?.directory) && firm?.status === 'verified' && firm.kind === 'creative');
-}
-
-/** Matching's candidates, read from the directory's entries (see CandidateStore). */
-export function createCandidateStore(client: DynamoDBDocumentClient, table: string): CandidateStore {
-  const [listings, organisations] = [firmListingEntity(client, table), organisationEntity(client, table)];
-  return { firmsWithDisciplines: (disciplines, perDiscipline) => firmsWithDisciplines(listings, organisations, disciplines, perDiscipline) };
 }

@@ -1,14 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../helpers/browser.ts';
 import { signInThroughPage } from '../helpers/browser-sign-in.ts';
 import { createInbox } from '../helpers/inbox.ts';
 import { startStackAndBrowser, type LocalStack } from '../helpers/local-stack.ts';
-
-const screenshots = resolve(import.meta.dirname, '../../test-results/challenges');
 
 /** A datetime-local value `days` from now, in the browser's time zone. */
 const localDateTime = (days: number) => {
@@ -133,40 +131,6 @@ describe('End to end: a challenge from draft through moderation to a published a
     const row = staff.getByTestId('moderation-row').filter({ hasText: token });
     await row.getByRole('button', { name: 'Approve and publish' }).click();
     await staff.getByRole('status').getByText(token).waitFor();
-  });
-
-  it('shows the commissioner and staff the firms that fit, best first, with their reasons (in English and Dutch), and the firm no such list', async () => {
-    await commissioner.goto(challengeUrl);
-    const section = commissioner.getByTestId('recommended-firms');
-    await section.getByTestId('recommended-firm').first().waitFor();
-    expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe('Firms that fit');
-    const scores = (await section.getByTestId('match-score').allTextContents()).map((text) => Number(text.split(' ')[0]));
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(await section.getByTestId('recommended-firm').first().textContent()).toContain('Data visualisation: every discipline asked for');
-    mkdirSync(screenshots, { recursive: true });
-    await section.screenshot({ path: join(screenshots, 'recommended-firms-en.png') });
-    expect(await accessibilityViolations(commissioner)).toEqual([]);
-
-    // The keyboard takes the commissioner from a firm to its directory page.
-    const firstFirm = section.getByTestId('recommended-firm').first().getByRole('link');
-    const name = (await firstFirm.textContent())!.trim();
-    await firstFirm.focus();
-    await commissioner.keyboard.press('Enter');
-    await commissioner.waitForURL(/\/firms\/[0-9A-Z]{26}$/);
-    expect(await commissioner.getByRole('heading', { level: 1 }).textContent()).toContain(name);
-    await commissioner.goto(challengeUrl);
-
-    await staff.goto(challengeUrl.replace('/en/', '/nl/'));
-    const forStaff = staff.getByTestId('recommended-firms');
-    await forStaff.getByTestId('recommended-firm').first().waitFor();
-    expect(await forStaff.getByRole('heading', { level: 2 }).textContent()).toBe('Bedrijven die passen');
-    expect(await forStaff.getByTestId('recommended-firm').first().textContent()).toContain('Datavisualisatie: alle gevraagde disciplines');
-    await forStaff.screenshot({ path: join(screenshots, 'recommended-firms-nl.png') });
-    expect(await accessibilityViolations(staff)).toEqual([]);
-
-    await firm.goto(challengeUrl);
-    await firm.getByRole('heading', { level: 1 }).waitFor();
-    expect(await firm.getByTestId('recommended-firms').count()).toBe(0);
   });
 
   it('lets a firm find it in the list by a word of its title and ask a question', async () => {

@@ -219,8 +219,6 @@ const expectations: Record<OperationId, Expectation> = {
   followChallenge: {},
   unfollowChallenge: {},
   acceptNda: { prepare: withChallenge('published', { ndaRequired: true }) },
-  // Only staff and the challenge's own (verified) commissioner see the firms that fit it.
-  listRecommendedFirms: { domainAdmits: ['commissionerA', 'staff'] },
   listOrganisationChallenges: {},
   listFollowedChallenges: {},
   listChallengesForStaff: {},

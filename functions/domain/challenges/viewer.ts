@@ -8,9 +8,6 @@ export const isOfCommissioner = (viewer: Viewer, challenge: StoredChallenge) => 
 export const actsForCommissioner = (viewer: Viewer, challenge: StoredChallenge) =>
   isOfCommissioner(viewer, challenge) && viewer.organisationKind === 'commissioner' && viewer.organisationVerified;
 
-/** Staff, or a member of the posting organisation while it is verified: they see which firms fit it (matching). */
-export const seesRecommendations = (viewer: Viewer, challenge: StoredChallenge) => viewer.staff || actsForCommissioner(viewer, challenge);
-
 export const isVerifiedFirm = (viewer: Viewer) => viewer.organisationKind === 'creative' && viewer.organisationVerified && viewer.organisationId !== undefined;
 
 /**

@@ -2,7 +2,7 @@ import type { AuditEntry, Challenge, ChallengeSummary } from '#shared/challenge.
 import { optional } from '../optional.ts';
 import { allows, effectiveStatus } from './lifecycle.ts';
 import type { StoredChallenge, StoredQuestion, Viewer } from './ports.ts';
-import { actsForCommissioner, isOfCommissioner, isVerifiedFirm, seesRecommendations } from './viewer.ts';
+import { actsForCommissioner, isOfCommissioner, isVerifiedFirm } from './viewer.ts';
 
 /** A challenge in a list, with the status as it stands now. */
 export function summaryView(challenge: StoredChallenge, now: Date): ChallengeSummary {
@@ -71,7 +71,6 @@ export function permissions(challenge: StoredChallenge, context: ViewContext, ac
     // A firm bids once, and only on a brief it may read in full (its NDA accepted first).
     bid: firm && open && access === 'full' && context.yourBid === undefined,
     evaluate: commissioner && ['closed', 'awarded', 'no_award'].includes(status),
-    seeRecommendations: seesRecommendations(viewer, challenge),
   };
 }
 

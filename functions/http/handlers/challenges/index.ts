@@ -5,7 +5,6 @@ import { getChallenge } from '#functions/domain/challenges/get-challenge.ts';
 import { followedChallenges, listOpenChallenges, organisationChallenges } from '#functions/domain/challenges/list-challenges.ts';
 import { answerQuestion, askQuestion } from '#functions/domain/challenges/questions.ts';
 import { transitionChallenge } from '#functions/domain/challenges/transition-challenge.ts';
-import { recommendFirms } from '#functions/domain/matching/recommend-firms.ts';
 import { findOrganisation } from '#functions/domain/organisations/get-organisation.ts';
 import { wiring } from '#functions/wiring.ts';
 import { actingFirm as firm, actingViewer, signedInCaller, viewerOf } from '#functions/http/caller.ts';
@@ -13,7 +12,7 @@ import { createGroupHandler, Reply } from '#functions/http/group-handler.ts';
 
 const ports = () => wiring().challengePorts;
 
-/** Challenges: drafting, submitting, amending and cancelling them; browsing them; questions, following and NDAs; the firms that fit one. */
+/** Challenges: drafting, submitting, amending and cancelling them; browsing them; questions, following and NDAs. */
 export const handler = createGroupHandler('challenges', {
   listChallenges: async ({ query, caller }) => listOpenChallenges(query, viewerOf(caller), ports()),
   createChallenge: async ({ body, caller }) => {
@@ -32,7 +31,6 @@ export const handler = createGroupHandler('challenges', {
   followChallenge: async ({ params, caller }) => setFollowing(params.challengeId, true, firm(caller), ports()),
   unfollowChallenge: async ({ params, caller }) => setFollowing(params.challengeId, false, firm(caller), ports()),
   acceptNda: async ({ params, caller }) => acceptNda(params.challengeId, firm(caller), ports()),
-  listRecommendedFirms: async ({ params, caller }) => recommendFirms(params.challengeId, viewerOf(caller), wiring().matchingPorts),
   listOrganisationChallenges: async ({ params, query }) => organisationChallenges(params.organisationId, query, ports()),
   listFollowedChallenges: async ({ params, query, caller }) => followedChallenges(params.organisationId, query, viewerOf(caller), ports()),
 });

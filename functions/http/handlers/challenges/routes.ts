@@ -14,7 +14,6 @@ import {
   updateChallengeSchema,
   versionSchema,
 } from '#shared/challenge.ts';
-import { recommendedFirmsSchema } from '#shared/matching.ts';
 import { organisationIdParamsSchema } from '#shared/organisation.ts';
 import type { RouteDefinition } from '../../route.ts';
 
@@ -152,19 +151,6 @@ export const challengeRoutes = [
     summary: "Accept a challenge's non-disclosure agreement for your firm, to read the full brief",
     request: { params: challengeIdParamsSchema },
     response: { status: 200, description: 'Accepted; the challenge with its brief', schema: challengeSchema },
-  },
-  {
-    operationId: 'listRecommendedFirms',
-    method: 'GET',
-    path: '/api/challenges/{challengeId}/recommended-firms',
-    // Staff or a member of the challenge's verified commissioner; the use case answers 404 to anyone else.
-    access: 'signedIn',
-    group: 'challenges',
-    // At most 8 disciplines: 8 Queries of 200 entries, BatchGets of the (at most 1,600) distinct firms in 100s, the caller and the challenge.
-    reads: { requests: 30, items: 3_210 },
-    summary: 'The firms that fit a challenge best, each with its score, its reasons and what counts against it (its commissioner and staff only)',
-    request: { params: challengeIdParamsSchema },
-    response: { status: 200, description: 'The recommended firms, best first', schema: recommendedFirmsSchema },
   },
   {
     operationId: 'listOrganisationChallenges',
