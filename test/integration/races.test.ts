@@ -7,6 +7,7 @@ import { transactionConflicts } from '../helpers/transaction-conflicts.ts';
 
 /** How many requests each race sends at once: enough for DynamoDB to cancel some with a TransactionConflict. */
 const RACERS = 25;
+const APPROVAL_RACERS = 10;
 
 /** The statuses of a race's answers, counted: `{ 200: 1, 409: 24 }`. */
 const tally = (answers: { status: number }[]) => answers.reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
@@ -81,15 +82,17 @@ describe('Races: concurrent writes to one item end in one success and 409s, neve
       ),
     );
     const submitted = submits.find(({ status }) => status === 200);
+    // Fewer at once here: each approval is one transaction of some fifty items (list entries, the alert run, the
+    // question deadline), and DynamoDB Local answers twenty-five of those in a row slower than the API waits (503).
     const approvals = await Promise.all(
-      Array.from({ length: RACERS }, () =>
+      Array.from({ length: APPROVAL_RACERS }, () =>
         world.api.call('POST', `/api/staff/challenges/${created.body.id}/approve`, { body: { version: submitted?.body.version }, cookie: staff.cookie }),
       ),
     );
 
     // Assess
     expect(tally(submits)).toEqual({ 200: 1, 409: RACERS - 1 });
-    expect(tally(approvals)).toEqual({ 200: 1, 409: RACERS - 1 });
+    expect(tally(approvals)).toEqual({ 200: 1, 409: APPROVAL_RACERS - 1 });
   });
 
   it('answers 409, not 500, when DynamoDB cancels an organisation edit for a concurrent transaction', async () => {
